@@ -1,0 +1,2 @@
+/** shellbus devkit module; see the module README for what it holds. */
+package dev.shellbus.devkit;

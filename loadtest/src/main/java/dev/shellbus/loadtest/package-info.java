@@ -1,0 +1,2 @@
+/** shellbus loadtest module; see the module README for what it holds. */
+package dev.shellbus.loadtest;

@@ -1,0 +1,2 @@
+/** shellbus worker module; see the module README for what it holds. */
+package dev.shellbus.worker;
