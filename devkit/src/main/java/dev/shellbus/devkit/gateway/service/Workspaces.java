@@ -1,0 +1,70 @@
+package dev.shellbus.devkit.gateway.service;
+
+import dev.shellbus.devkit.gateway.GatewayException;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * The workspaces the gateway knows ({@code "default"} plus any configured) and the private directory of each sandbox
+ * under the data directory.
+ *
+ * <p>Directory work goes through the Vert.x asynchronous file system, so no event loop blocks on the disk.
+ */
+public final class Workspaces {
+
+  /** The workspace an empty {@code workspace} field means. */
+  public static final String DEFAULT = "default";
+
+  private final Vertx vertx;
+  private final Set<String> names;
+  private final Path sandboxesDir;
+
+  /**
+   * Creates the workspace registry.
+   *
+   * @param vertx the Vert.x instance whose file system is used
+   * @param extra the workspaces that exist besides {@code "default"}
+   * @param dataDir the data directory; sandbox directories live in its {@code sandboxes} subdirectory
+   */
+  public Workspaces(Vertx vertx, Set<String> extra, Path dataDir) {
+    this.vertx = vertx;
+    Set<String> all = new LinkedHashSet<>();
+    all.add(DEFAULT);
+    all.addAll(extra);
+    this.names = Set.copyOf(all);
+    this.sandboxesDir = dataDir.resolve("sandboxes");
+  }
+
+  /**
+   * Returns the workspace a request names: {@code "default"} for an empty one.
+   *
+   * @throws GatewayException NOT_FOUND {@code workspace 'x' not found}
+   */
+  public String resolve(String workspace) {
+    String name = workspace == null || workspace.isEmpty() ? DEFAULT : workspace;
+    if (!names.contains(name)) {
+      throw GatewayException.notFound("workspace '" + name + "' not found");
+    }
+    return name;
+  }
+
+  /** Returns the private directory of the sandbox {@code id}. */
+  public Path directoryOf(String id) {
+    return sandboxesDir.resolve(id);
+  }
+
+  /** Creates a sandbox directory and its parents, asynchronously. */
+  public Future<Void> create(Path directory) {
+    return vertx.fileSystem().mkdirs(directory.toString());
+  }
+
+  /** Deletes a sandbox directory with its content, asynchronously; a missing directory is not an error. */
+  public Future<Void> delete(Path directory) {
+    String path = directory.toString();
+    return vertx.fileSystem().exists(path)
+        .compose(exists -> exists ? vertx.fileSystem().deleteRecursive(path) : Future.succeededFuture());
+  }
+}
