@@ -1,0 +1,138 @@
+package dev.shellbus.devkit.gateway.exec;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Builds the host command line of one exec: {@code /bin/bash -lc <string>}, wrapped in prlimit, setpriv and
+ * bubblewrap for {@link Isolation#BUBBLEWRAP}, or in {@code setsid} for {@link Isolation#NONE}.
+ *
+ * <p>The bubblewrap line is the proven one of DEPENDENCIES.md section 7 with two changes. The host root is bound
+ * read-only entry by entry onto bubblewrap's own root (then remounted read-only), because {@code --ro-bind / /} leaves
+ * no way to create the {@code /sandbox} mount point on a host that lacks it. And the environment travels in the
+ * process environment (cleared, then set) rather than as {@code --clearenv --setenv} arguments, so that secret values
+ * never show in the host's {@code ps}.
+ */
+final class Launcher {
+
+  /** The default {@code PATH} inside a sandbox. */
+  static final String PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+  /** Where the workspace is mounted inside the sandbox. */
+  static final String SANDBOX_HOME = "/sandbox";
+  private static final Set<String> NOT_FROM_HOST = Set.of("proc", "dev", "tmp", "sandbox");
+
+  private final ExecOptions options;
+  private final boolean root;
+  private final List<String> hostRoot;
+  private final Map<String, String> tools = new LinkedHashMap<>();
+
+  Launcher(ExecOptions options, boolean root) {
+    this.options = options;
+    this.root = root;
+    this.hostRoot = options.isolation() == Isolation.BUBBLEWRAP ? hostRootBinds() : List.of();
+    for (String tool : List.of("prlimit", "setpriv", "bwrap", "setsid")) {
+      tools.put(tool, Isolation.which(tool).map(Path::toString).orElse(tool));
+    }
+  }
+
+  /** Returns whether the gateway runs as root, which is when the sandbox uid can be switched to. */
+  static boolean runningAsRoot() {
+    try {
+      return Integer.valueOf(0).equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
+    } catch (IOException | RuntimeException unknown) {
+      return false;
+    }
+  }
+
+  /** Returns whether commands switch to the sandbox uid (bubblewrap as root). */
+  boolean switchesUser() {
+    return root && options.isolation() == Isolation.BUBBLEWRAP;
+  }
+
+  /** Returns a process builder for {@code shellCommand} in {@code target}; stderr is merged when {@code tty}. */
+  ProcessBuilder build(ExecTarget target, String shellCommand, boolean tty) {
+    boolean bubblewrap = options.isolation() == Isolation.BUBBLEWRAP;
+    String home = bubblewrap ? SANDBOX_HOME : target.workspace().toAbsolutePath().toString();
+    List<String> argv = new ArrayList<>();
+    if (bubblewrap) {
+      bubblewrapPrefix(argv, target);
+    } else {
+      argv.addAll(List.of(tools.get("setsid"), "-w"));
+    }
+    argv.addAll(List.of("/bin/bash", "-lc", shellCommand));
+    ProcessBuilder builder = new ProcessBuilder(argv).redirectErrorStream(tty);
+    builder.directory(bubblewrap ? null : target.workspace().toFile());
+    Map<String, String> env = builder.environment();
+    env.clear();
+    env.putAll(environment(target, home));
+    return builder;
+  }
+
+  /** Returns the child's environment: the fixed gateway variables, then {@code spec.environment}. */
+  static Map<String, String> environment(ExecTarget target, String home) {
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("OPENSHELL_SANDBOX", "1");
+    env.put("HOME", home);
+    env.put("USER", "sandbox");
+    env.put("SHELL", "/bin/bash");
+    env.put("PATH", PATH);
+    env.put("TERM", "dumb");
+    env.putAll(target.environment());
+    return env;
+  }
+
+  private void bubblewrapPrefix(List<String> argv, ExecTarget target) {
+    argv.add(tools.get("prlimit"));
+    argv.add("--nproc=" + limit(options.nprocLimit()));
+    argv.add("--as=" + limit(options.addressSpaceBytes()));
+    argv.add("--nofile=" + limit(options.openFilesLimit()));
+    argv.add("--fsize=" + limit(options.fileSizeBytes()));
+    argv.add("--");
+    if (root) {
+      argv.addAll(List.of(tools.get("setpriv"), "--reuid=" + options.sandboxUid(), "--regid=" + options.sandboxGid(),
+          "--clear-groups", "--"));
+    }
+    argv.add(tools.get("bwrap"));
+    argv.addAll(hostRoot);
+    argv.addAll(List.of("--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp"));
+    argv.addAll(List.of("--bind", target.workspace().toAbsolutePath().normalize().toString(), SANDBOX_HOME));
+    argv.addAll(List.of("--remount-ro", "/", "--chdir", SANDBOX_HOME, "--unshare-all"));
+    if (target.networkAllowed()) {
+      argv.add("--share-net");
+    }
+    argv.addAll(List.of("--die-with-parent", "--new-session", "--cap-drop", "ALL", "--"));
+  }
+
+  private static String limit(long value) {
+    return value == 0 ? "unlimited" : Long.toString(value);
+  }
+
+  /** Returns {@code --ro-bind}/{@code --symlink} arguments that rebuild the host root, minus private mounts. */
+  static List<String> hostRootBinds() {
+    List<String> binds = new ArrayList<>();
+    try (Stream<Path> entries = Files.list(Path.of("/"))) {
+      for (Path entry : entries.sorted().toList()) {
+        String name = entry.getFileName().toString();
+        if (NOT_FROM_HOST.contains(name)) {
+          continue;
+        }
+        if (Files.isSymbolicLink(entry)) {
+          binds.addAll(List.of("--symlink", Files.readSymbolicLink(entry).toString(), entry.toString()));
+        } else if (Files.exists(entry, LinkOption.NOFOLLOW_LINKS)) {
+          binds.addAll(List.of("--ro-bind", entry.toString(), entry.toString()));
+        }
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot list the host root directory for bubblewrap", e);
+    }
+    return List.copyOf(binds);
+  }
+}

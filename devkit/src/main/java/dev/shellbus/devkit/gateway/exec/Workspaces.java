@@ -1,0 +1,52 @@
+package dev.shellbus.devkit.gateway.exec;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Makes a sandbox's workspace directory usable by the unprivileged sandbox uid. Blocking; call from an I/O thread.
+ *
+ * <p>bubblewrap runs as the sandbox uid, so it can bind the workspace only if every ancestor directory is searchable
+ * by others, and the command can write to it only if the sandbox uid owns it. The workspace is created if missing and
+ * chowned; an ancestor without the others-search bit gets it (search only, never read), with a warning, once.
+ */
+final class Workspaces {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Workspaces.class);
+
+  private final Set<Path> searchable = ConcurrentHashMap.newKeySet();
+
+  /** Prepares {@code workspace} for {@code uid}/{@code gid}; with {@code chown} false only creates it. */
+  void prepare(Path workspace, int uid, int gid, boolean chown) throws IOException {
+    Path dir = workspace.toAbsolutePath().normalize();
+    Files.createDirectories(dir);
+    if (!chown) {
+      return;
+    }
+    Object owner = Files.getAttribute(dir, "unix:uid", LinkOption.NOFOLLOW_LINKS);
+    if (!Integer.valueOf(uid).equals(owner)) {
+      Files.setAttribute(dir, "unix:uid", uid, LinkOption.NOFOLLOW_LINKS);
+      Files.setAttribute(dir, "unix:gid", gid, LinkOption.NOFOLLOW_LINKS);
+    }
+    for (Path ancestor = dir.getParent(); ancestor != null; ancestor = ancestor.getParent()) {
+      if (searchable.contains(ancestor)) {
+        break;
+      }
+      Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(ancestor);
+      if (!permissions.contains(PosixFilePermission.OTHERS_EXECUTE)) {
+        permissions.add(PosixFilePermission.OTHERS_EXECUTE);
+        Files.setPosixFilePermissions(ancestor, permissions);
+        LOG.warn("made {} searchable by others (o+x) so the sandbox uid {} can reach the workspace {}", ancestor, uid,
+            dir);
+      }
+      searchable.add(ancestor);
+    }
+  }
+}
