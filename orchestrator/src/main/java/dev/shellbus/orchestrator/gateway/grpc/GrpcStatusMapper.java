@@ -1,0 +1,190 @@
+package dev.shellbus.orchestrator.gateway.grpc;
+
+import dev.shellbus.orchestrator.Deadline;
+import dev.shellbus.orchestrator.FailureCode;
+import dev.shellbus.orchestrator.ShellbusException;
+import dev.shellbus.orchestrator.gateway.GatewayException;
+import io.vertx.grpc.client.InvalidStatusException;
+import io.vertx.grpc.common.GrpcErrorException;
+import io.vertx.grpc.common.GrpcStatus;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * THE one place where a gRPC status (or a transport failure) becomes a {@link GatewayException}.
+ *
+ * <p>The retry rule: a failure is <b>transient</b> (retryable) when the status is
+ * <ul>
+ *   <li>{@code UNAVAILABLE} (no supervisor session, relay dropped, connection refused or lost),
+ *   <li>{@code RESOURCE_EXHAUSTED} (rate limit, watch lag, SSH connection limits), unless the message
+ *       says a message was too large,
+ *   <li>{@code ABORTED} (compare-and-set mismatch; re-read and retry) mapped to {@code CONFLICT},
+ *   <li>{@code FAILED_PRECONDITION} "sandbox is not ready" mapped to {@code SANDBOX_NOT_READY}
+ *       (wait for READY again, then retry),
+ *   <li>{@code DEADLINE_EXCEEDED} only when the gateway sent it mid-stream (its relay open timed out)
+ *       while our own deadline still has budget.
+ * </ul>
+ * Everything else is <b>final</b>: {@code INVALID_ARGUMENT} becomes {@code INVALID_REQUEST}; {@code
+ * NOT_FOUND}, {@code ALREADY_EXISTS}, {@code UNAUTHENTICATED} and {@code PERMISSION_DENIED} keep their
+ * names; other {@code FAILED_PRECONDITION}s become {@code CONFLICT} (wrong phase for stop or start)
+ * or {@code INVALID_REQUEST} (unknown provider and the like); {@code OUT_OF_RANGE} becomes {@code
+ * PAYLOAD_TOO_LARGE}; {@code INTERNAL}, {@code UNKNOWN}, {@code UNIMPLEMENTED} and {@code DATA_LOSS}
+ * become {@code INTERNAL}; {@code CANCELLED} stays {@code CANCELLED}; our own deadline firing, or a
+ * {@code DEADLINE_EXCEEDED} with no budget left, becomes {@code DEADLINE_EXCEEDED}.
+ *
+ * <p>On an exec stream that had already opened, a transient failure becomes {@code
+ * EXEC_INTERRUPTED} (still retryable): the command may have run in part, and the engine decides
+ * whether running it again is safe. A stream that ends without an exit event is {@code
+ * EXEC_INTERRUPTED} too, never exit 0. Exit 124 (the gateway's own timeout) is not an error here.
+ */
+public final class GrpcStatusMapper {
+  private GrpcStatusMapper() {}
+
+  /**
+   * Maps a non-OK status.
+   *
+   * @param rpc the RPC name, e.g. {@code ExecSandbox}
+   * @param status the status the gateway answered
+   * @param message the decoded {@code grpc-message}, or null
+   * @param midStream whether the status came after the response stream had opened
+   * @param deadline the caller's deadline, to tell a gateway-side timeout from our own
+   */
+  public static GatewayException fromStatus(
+      String rpc, GrpcStatus status, String message, boolean midStream, Deadline deadline) {
+    String detail = message == null || message.isBlank() ? "" : message;
+    String lower = detail.toLowerCase(Locale.ROOT);
+    FailureCode code;
+    boolean retryable;
+    switch (status) {
+      case UNAVAILABLE -> {
+        code = FailureCode.GATEWAY_UNAVAILABLE;
+        retryable = true;
+      }
+      case RESOURCE_EXHAUSTED -> {
+        boolean tooLarge = lower.contains("too large");
+        code = tooLarge ? FailureCode.PAYLOAD_TOO_LARGE : FailureCode.RESOURCE_EXHAUSTED;
+        retryable = !tooLarge;
+      }
+      case ABORTED -> {
+        code = FailureCode.CONFLICT;
+        retryable = true;
+      }
+      case DEADLINE_EXCEEDED -> {
+        retryable = midStream && !deadline.expired();
+        code = retryable ? FailureCode.GATEWAY_UNAVAILABLE : FailureCode.DEADLINE_EXCEEDED;
+      }
+      case FAILED_PRECONDITION -> {
+        if (lower.contains("not ready")) {
+          code = FailureCode.SANDBOX_NOT_READY;
+          retryable = true;
+        } else {
+          code = lower.contains("phase") || lower.contains("must be") ? FailureCode.CONFLICT : FailureCode.INVALID_REQUEST;
+          retryable = false;
+        }
+      }
+      case INVALID_ARGUMENT -> {
+        code = FailureCode.INVALID_REQUEST;
+        retryable = false;
+      }
+      case NOT_FOUND -> {
+        code = FailureCode.NOT_FOUND;
+        retryable = false;
+      }
+      case ALREADY_EXISTS -> {
+        code = FailureCode.ALREADY_EXISTS;
+        retryable = false;
+      }
+      case UNAUTHENTICATED -> {
+        code = FailureCode.UNAUTHENTICATED;
+        retryable = false;
+      }
+      case PERMISSION_DENIED -> {
+        code = FailureCode.PERMISSION_DENIED;
+        retryable = false;
+      }
+      case OUT_OF_RANGE -> {
+        code = FailureCode.PAYLOAD_TOO_LARGE;
+        retryable = false;
+      }
+      case CANCELLED -> {
+        code = FailureCode.CANCELLED;
+        retryable = false;
+      }
+      default -> {
+        code = FailureCode.INTERNAL;
+        retryable = false;
+      }
+    }
+    if (retryable && midStream && isExec(rpc)) {
+      code = FailureCode.EXEC_INTERRUPTED;
+    }
+    String text = rpc + " failed: " + status.name() + (detail.isEmpty() ? "" : ": " + detail);
+    return new GatewayException(code, status.name(), rpc, text, retryable, null);
+  }
+
+  /** Our own deadline fired before the call finished: final. */
+  public static GatewayException ownDeadline(String rpc) {
+    return new GatewayException(
+        FailureCode.DEADLINE_EXCEEDED, "DEADLINE_EXCEEDED", rpc, rpc + " failed: the request deadline passed", false, null);
+  }
+
+  /** The caller cancelled the call: final. */
+  public static GatewayException cancelledByCaller(String rpc) {
+    return new GatewayException(FailureCode.CANCELLED, "CANCELLED", rpc, rpc + " cancelled by the caller", false, null);
+  }
+
+  /** An exec stream ended cleanly but without an exit event: interrupted, retryable, never exit 0. */
+  public static GatewayException endedWithoutExit(String rpc) {
+    return new GatewayException(
+        FailureCode.EXEC_INTERRUPTED, "OK", rpc, rpc + " stream ended without an exit event", true, null);
+  }
+
+  /**
+   * Maps any failure seen on a call: our own exceptions pass through, gRPC status exceptions go
+   * through {@link #fromStatus}, and anything else (connection refused, closed, reset) is a
+   * transport failure mapped as {@code UNAVAILABLE}.
+   */
+  public static ShellbusException fromThrowable(String rpc, Throwable failure, boolean midStream, Deadline deadline) {
+    if (failure instanceof ShellbusException se) {
+      return se;
+    }
+    if (failure instanceof InvalidStatusException ise) {
+      return fromStatus(rpc, ise.actualStatus(), null, midStream, deadline);
+    }
+    if (failure instanceof GrpcErrorException gee) {
+      return fromStatus(rpc, gee.status(), gee.getMessage(), midStream, deadline);
+    }
+    boolean exec = midStream && isExec(rpc);
+    FailureCode code = exec ? FailureCode.EXEC_INTERRUPTED : FailureCode.GATEWAY_UNAVAILABLE;
+    String what = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+    return new GatewayException(code, "UNAVAILABLE", rpc, rpc + " failed: transport: " + what, true, failure);
+  }
+
+  /** Decodes a percent-encoded {@code grpc-message} value (only {@code %XX}; '+' stays '+'). */
+  public static String decodeMessage(String raw) {
+    if (raw == null || raw.indexOf('%') < 0) {
+      return raw;
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length());
+    for (int i = 0; i < raw.length(); i++) {
+      char c = raw.charAt(i);
+      if (c == '%' && i + 2 < raw.length() && isHex(raw.charAt(i + 1)) && isHex(raw.charAt(i + 2))) {
+        out.write(Integer.parseInt(raw.substring(i + 1, i + 3), 16));
+        i += 2;
+      } else {
+        byte[] bytes = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+        out.write(bytes, 0, bytes.length);
+      }
+    }
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  private static boolean isHex(char c) {
+    return Character.digit(c, 16) >= 0;
+  }
+
+  private static boolean isExec(String rpc) {
+    return rpc.startsWith("ExecSandbox");
+  }
+}
