@@ -1,0 +1,273 @@
+package dev.shellbus.worker.kafka;
+
+import dev.shellbus.events.serde.EventDeserializer;
+import dev.shellbus.events.v1.SandboxRequest;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The poll thread: the only thread that touches the {@link KafkaConsumer}.
+ *
+ * <p>It polls, decodes and hands batches to the consumer's Vert.x context with {@code runOnContext}; runs the commands
+ * the context queues for it (pause, resume); commits the offsets the context marks committable; and handles
+ * rebalances, loading request states before a partition's first record is dispatched and committing completed work of
+ * revoked partitions. The event loop never calls the consumer and this thread never blocks the event loop.
+ */
+final class PollLoop implements Runnable, ConsumerRebalanceListener {
+
+  private static final Logger LOG = LoggerFactory.getLogger(PollLoop.class);
+  private static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
+
+  private final ConsumerOptions options;
+  private final Context context;
+  private final ConsumerMetrics metrics;
+  private final Map<TopicPartition, OffsetAndMetadata> commits;
+  private final ConcurrentLinkedQueue<Runnable> commands = new ConcurrentLinkedQueue<>();
+  private final Promise<Void> started = Promise.promise();
+  private final Promise<Void> terminated = Promise.promise();
+  private final EventDeserializer<SandboxRequest> deserializer = new EventDeserializer<>(SandboxRequest.class);
+  private Dispatcher dispatcher;
+  private KafkaConsumer<byte[], byte[]> consumer;
+  private StateLoader states;
+  private volatile boolean stopping;
+  private volatile boolean aborted;
+  private volatile Duration revokeGrace;
+  private boolean backpressure;
+  private boolean draining;
+
+  PollLoop(ConsumerOptions options, Context context, ConsumerMetrics metrics,
+      Map<TopicPartition, OffsetAndMetadata> commits) {
+    this.options = options;
+    this.context = context;
+    this.metrics = metrics;
+    this.commits = commits;
+    this.revokeGrace = options.revokeGrace();
+  }
+
+  void bind(Dispatcher target) {
+    this.dispatcher = target;
+  }
+
+  Future<Void> started() {
+    return started.future();
+  }
+
+  Future<Void> terminated() {
+    return terminated.future();
+  }
+
+  /** Asks the poll thread to pause or resume the assigned partitions for backpressure; any thread. */
+  void setPaused(boolean pause) {
+    commands.add(() -> {
+      backpressure = pause;
+      applyPause();
+    });
+  }
+
+  /** Stops fetching, lets the context finish running work (up to {@code grace}), then commits and closes. */
+  void drain(Duration grace) {
+    commands.add(() -> {
+      draining = true;
+      applyPause();
+      LOG.info("Draining: fetching stopped, waiting up to {} for running requests", grace);
+      context.runOnContext(v -> dispatcher.drain(grace).onComplete(ar -> stop(Duration.ZERO)));
+    });
+  }
+
+  /** Stops polling at once; commits completed work unless {@code abort} was called. */
+  void stop(Duration grace) {
+    revokeGrace = grace;
+    stopping = true;
+  }
+
+  /** Stops without committing anything, as a crash would. */
+  void abort() {
+    aborted = true;
+    stop(Duration.ZERO);
+  }
+
+  @Override
+  public void run() {
+    Throwable failure = null;
+    try {
+      consumer = new KafkaConsumer<>(ConsumerProperties.of(options));
+      states = new StateLoader(options, CALL_TIMEOUT);
+      TopicInitializer.requireCoPartitioned(options.topics(),
+          consumer.partitionsFor(options.topics().requests(), CALL_TIMEOUT).size(),
+          consumer.partitionsFor(options.topics().requestState(), CALL_TIMEOUT).size());
+      consumer.subscribe(List.of(options.topics().requests()), this);
+      LOG.info("Consuming {} as group {} (worker {})", options.topics().requests(), options.groupId(),
+          options.workerId());
+      context.runOnContext(v -> started.tryComplete());
+      loop();
+    } catch (Throwable e) {
+      failure = e;
+      LOG.error("Request consumer of worker {} failed", options.workerId(), e);
+    } finally {
+      close();
+      Throwable cause = failure;
+      context.runOnContext(v -> {
+        started.tryFail(cause != null ? cause : new IllegalStateException("stopped before it started"));
+        if (cause == null) {
+          terminated.tryComplete();
+        } else {
+          terminated.tryFail(cause);
+        }
+      });
+    }
+  }
+
+  private void loop() {
+    long nextCommit = System.nanoTime() + options.commitInterval().toNanos();
+    while (!stopping) {
+      for (Runnable command = commands.poll(); command != null; command = commands.poll()) {
+        command.run();
+      }
+      if (System.nanoTime() >= nextCommit) {
+        commitCompleted();
+        nextCommit = System.nanoTime() + options.commitInterval().toNanos();
+      }
+      ConsumerRecords<byte[], byte[]> records = consumer.poll(options.pollTimeout());
+      if (!records.isEmpty()) {
+        List<Polled> batch = new ArrayList<>(records.count());
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+          batch.add(Polled.decode(record, deserializer));
+        }
+        context.runOnContext(v -> dispatcher.records(batch));
+      }
+      publishState();
+    }
+  }
+
+  private void close() {
+    if (consumer != null) {
+      try {
+        consumer.unsubscribe();
+      } catch (KafkaException e) {
+        LOG.warn("Leaving the group failed: {}", e.toString());
+      }
+      consumer.close();
+    }
+    if (states != null) {
+      states.close();
+    }
+    LOG.info("Request consumer of worker {} closed{}", options.workerId(), aborted ? " (aborted, nothing committed)"
+        : "");
+  }
+
+  @Override
+  public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+    if (partitions.isEmpty()) {
+      return;
+    }
+    LOG.info("Partitions assigned to worker {}: {}", options.workerId(), partitions);
+    for (TopicPartition tp : partitions) {
+      Map<String, RequestState> loaded = states.load(tp.partition());
+      context.runOnContext(v -> dispatcher.assigned(tp, loaded));
+    }
+    applyPause();
+  }
+
+  @Override
+  public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+    if (partitions.isEmpty()) {
+      return;
+    }
+    LOG.info("Partitions revoked from worker {}: {}", options.workerId(), partitions);
+    Duration grace = aborted ? Duration.ZERO : revokeGrace;
+    Map<TopicPartition, OffsetAndMetadata> offsets = onContext(() -> dispatcher.revoke(partitions, grace), grace);
+    commits.keySet().removeAll(partitions);
+    if (aborted || offsets.isEmpty()) {
+      return;
+    }
+    try {
+      consumer.commitSync(offsets, CALL_TIMEOUT);
+      LOG.info("Committed completed work of revoked partitions: {}", offsets);
+    } catch (KafkaException e) {
+      LOG.warn("Committing {} on revocation failed: {}", offsets, e.toString());
+    }
+  }
+
+  @Override
+  public void onPartitionsLost(Collection<TopicPartition> partitions) {
+    LOG.warn("Partitions lost by worker {} (another member may own them now): {}", options.workerId(), partitions);
+    onContext(() -> dispatcher.revoke(partitions, Duration.ZERO), Duration.ZERO);
+    commits.keySet().removeAll(partitions);
+  }
+
+  private Map<TopicPartition, OffsetAndMetadata> onContext(
+      Supplier<Future<Map<TopicPartition, OffsetAndMetadata>>> call, Duration grace) {
+    CompletableFuture<Map<TopicPartition, OffsetAndMetadata>> answer = new CompletableFuture<>();
+    context.runOnContext(v -> call.get().onComplete(ar -> answer.complete(ar.succeeded() ? ar.result() : Map.of())));
+    try {
+      return answer.get(grace.toMillis() + CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Map.of();
+    } catch (Exception e) {
+      LOG.error("The Vert.x context did not answer a revocation in time; committing nothing for it", e);
+      return Map.of();
+    }
+  }
+
+  private void commitCompleted() {
+    Map<TopicPartition, OffsetAndMetadata> batch = new HashMap<>();
+    for (TopicPartition tp : List.copyOf(commits.keySet())) {
+      OffsetAndMetadata next = commits.remove(tp);
+      if (next != null) {
+        batch.put(tp, next);
+      }
+    }
+    if (batch.isEmpty() || aborted) {
+      return;
+    }
+    consumer.commitAsync(batch, (offsets, error) -> {
+      if (error != null) {
+        LOG.warn("Committing {} failed, will retry: {}", offsets, error.toString());
+        offsets.forEach((tp, oam) -> {
+          if (consumer.assignment().contains(tp)) {
+            commits.merge(tp, oam, (now, old) -> now.offset() >= old.offset() ? now : old);
+          }
+        });
+      } else {
+        LOG.debug("Committed {}", offsets);
+      }
+    });
+  }
+
+  private void applyPause() {
+    if (draining || backpressure) {
+      consumer.pause(consumer.assignment());
+    } else if (!consumer.paused().isEmpty()) {
+      consumer.resume(consumer.paused());
+    }
+  }
+
+  private void publishState() {
+    Map<TopicPartition, Long> lags = new HashMap<>();
+    for (TopicPartition tp : consumer.assignment()) {
+      consumer.currentLag(tp).ifPresent(lag -> lags.put(tp, lag));
+    }
+    metrics.consumerState(consumer.assignment(), consumer.paused(), lags);
+  }
+}

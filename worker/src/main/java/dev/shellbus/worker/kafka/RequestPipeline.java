@@ -1,0 +1,181 @@
+package dev.shellbus.worker.kafka;
+
+import dev.shellbus.events.ErrorCode;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes one record from dispatch to a completed offset: republish a stored result, or write {@code IN_FLIGHT}, run
+ * the handler, write {@code DONE} with the terminal records, publish them; or dead-letter it.
+ *
+ * <p>An offset completes only after every write of its path is acknowledged. Writes are retried with backoff for as
+ * long as the partition is owned; once it is given up, the path stops and leaves the offset to the next owner.
+ */
+final class RequestPipeline {
+
+  /** Header set on re-published terminal records, with value {@code true}. */
+  static final String REPUBLISHED_HEADER = "shellbus.republished";
+
+  private static final Logger LOG = LoggerFactory.getLogger(RequestPipeline.class);
+  private static final long FIRST_BACKOFF_MS = 200;
+  private static final long MAX_BACKOFF_MS = 10_000;
+
+  private final Vertx vertx;
+  private final ConsumerOptions options;
+  private final RequestHandler handler;
+  private final EventPublisher publisher;
+  private final ConsumerMetrics metrics;
+  private final Map<TopicPartition, OffsetAndMetadata> commits;
+
+  RequestPipeline(Vertx vertx, ConsumerOptions options, RequestHandler handler, EventPublisher publisher,
+      ConsumerMetrics metrics, Map<TopicPartition, OffsetAndMetadata> commits) {
+    this.vertx = vertx;
+    this.options = options;
+    this.handler = handler;
+    this.publisher = publisher;
+    this.metrics = metrics;
+    this.commits = commits;
+  }
+
+  /** Runs a decoded request; the future completes when its offset completed or its partition was given up. */
+  Future<Void> run(Task task) {
+    PartitionWork work = task.work();
+    Polled polled = task.polled();
+    RequestState known = work.state(polled.request().getRequestId());
+    if (known != null && known.isDone()) {
+      return republish(work, polled, known);
+    }
+    InboundRequest in = polled.toInbound(known == null ? 1 : known.nextAttempt());
+    task.started(in);
+    LOG.info("Starting request {} attempt {} from {} (key {})", in.requestId(), in.attempt(), in.position(),
+        in.key());
+    return persist(work, RequestState.inFlight(in, options.workerId(), Instant.now()))
+        .compose(v -> work.owned() ? invoke(in) : Future.failedFuture(new GivenUpException(in.position())))
+        .transform(ar -> ar.succeeded() ? finish(work, in, ar.result()) : handlerFailed(work, polled, in, ar.cause()));
+  }
+
+  /** Dead-letters a record and completes its offset once the DLQ write is acknowledged. */
+  Future<Void> deadLetter(PartitionWork work, Polled polled, String reason, String detail) {
+    LOG.warn("Dead-lettering {}@{} (reason {}): {}", polled.partition(), polled.offset(), reason, detail);
+    ProducerRecord<byte[], byte[]> record =
+        DeadLetters.of(options.topics().deadLetters(), polled.record(), reason, detail);
+    return retry(work, "dead-letter " + polled.partition() + "@" + polled.offset(), () -> publisher.send(record))
+        .onSuccess(md -> {
+          metrics.deadLettered();
+          complete(work, polled.offset());
+        })
+        .mapEmpty();
+  }
+
+  private Future<Completion> invoke(InboundRequest in) {
+    try {
+      Future<Completion> answer = in.isCancel() ? handler.cancel(in) : handler.handle(in);
+      return answer == null ? Future.failedFuture(new IllegalStateException("handler returned null")) : answer;
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
+  }
+
+  private Future<Void> finish(PartitionWork work, InboundRequest in, Completion completion) {
+    if (!work.owned()) {
+      LOG.info("Discarding the result of request {} from {}: partition given up", in.requestId(), in.position());
+      return Future.succeededFuture();
+    }
+    RequestState done = RequestState.done(in, options.workerId(), Instant.now(), completion);
+    return persist(work, done)
+        .compose(v -> retry(work, "publish result of " + in.requestId(), () -> publishAll(completion.records())))
+        .onSuccess(v -> {
+          metrics.completed();
+          LOG.info("Completed request {} attempt {} at {}", in.requestId(), in.attempt(), in.position());
+          complete(work, in.offset());
+        });
+  }
+
+  private Future<Void> handlerFailed(PartitionWork work, Polled polled, InboundRequest in, Throwable cause) {
+    if (!work.owned()) {
+      return Future.succeededFuture();
+    }
+    LOG.error("Handler failed on request {} at {}; dead-lettering it", in.requestId(), in.position(), cause);
+    return deadLetter(work, polled, ErrorCode.INTERNAL.name(), "handler failed: " + cause);
+  }
+
+  private Future<Void> republish(PartitionWork work, Polled polled, RequestState state) {
+    LOG.info("Request {} at {}@{} already DONE (attempt {}); re-publishing its stored result", state.requestId(),
+        polled.partition(), polled.offset(), state.attempt());
+    List<OutboundRecord> records = new ArrayList<>();
+    for (OutboundRecord r : state.records()) {
+      List<Header> headers = new ArrayList<>(r.headers());
+      headers.add(new RecordHeader(REPUBLISHED_HEADER, "true".getBytes(StandardCharsets.UTF_8)));
+      records.add(new OutboundRecord(r.topic(), r.key(), r.value(), headers));
+    }
+    return retry(work, "re-publish " + state.requestId(), () -> publishAll(records)).onSuccess(v -> {
+      metrics.republished();
+      complete(work, polled.offset());
+    });
+  }
+
+  private Future<Void> persist(PartitionWork work, RequestState state) {
+    byte[] key = state.requestId().getBytes(StandardCharsets.UTF_8);
+    ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(options.topics().requestState(),
+        work.partition().partition(), key, RequestStateCodec.encode(state));
+    return retry(work, "write " + state.status() + " of " + state.requestId(), () -> publisher.send(record))
+        .onSuccess(md -> work.remember(state))
+        .mapEmpty();
+  }
+
+  private Future<Void> publishAll(List<OutboundRecord> records) {
+    return Future.all(records.stream().map(publisher::publish).toList()).mapEmpty();
+  }
+
+  private void complete(PartitionWork work, long offset) {
+    if (work.owned() && work.tracker().complete(offset)) {
+      work.tracker().committable().ifPresent(next -> commits.put(work.partition(), new OffsetAndMetadata(next)));
+    }
+  }
+
+  private <T> Future<T> retry(PartitionWork work, String what, Supplier<Future<T>> operation) {
+    Promise<T> promise = Promise.promise();
+    attempt(work, what, operation, promise, FIRST_BACKOFF_MS);
+    return promise.future();
+  }
+
+  private <T> void attempt(PartitionWork work, String what, Supplier<Future<T>> op, Promise<T> result, long backoff) {
+    if (!work.owned()) {
+      result.fail(new GivenUpException(work.partition() + " was given up before: " + what));
+      return;
+    }
+    op.get().onComplete(ar -> {
+      if (ar.succeeded()) {
+        result.complete(ar.result());
+      } else if (!work.owned()) {
+        result.fail(ar.cause());
+      } else {
+        LOG.warn("{} failed, retrying in {} ms: {}", what, backoff, ar.cause().toString());
+        vertx.setTimer(backoff, id -> attempt(work, what, op, result, Math.min(MAX_BACKOFF_MS, backoff * 2)));
+      }
+    });
+  }
+
+  /** The partition of a pipeline was revoked or lost while it ran. */
+  static final class GivenUpException extends IllegalStateException {
+    private static final long serialVersionUID = 1L;
+
+    GivenUpException(String message) {
+      super(message);
+    }
+  }
+}
