@@ -59,8 +59,13 @@ final class ExecHarness implements AutoCloseable {
   }
 
   static ExecHarness start(ExecOptions options) throws Exception {
+    return start(options, Path.of(System.getProperty("java.io.tmpdir")));
+  }
+
+  /** Starts a harness whose sandbox workspaces live in a fresh directory under {@code base}. */
+  static ExecHarness start(ExecOptions options, Path base) throws Exception {
     Vertx vertx = Vertx.vertx();
-    Path root = Files.createTempDirectory("exec-it");
+    Path root = Files.createTempDirectory(base, "exec-it");
     Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxr-xr-x"));
     Map<String, ExecTarget> sandboxes = new ConcurrentHashMap<>();
     ExecService exec = new ExecService(vertx, id -> java.util.Optional.ofNullable(sandboxes.get(id)), options);
