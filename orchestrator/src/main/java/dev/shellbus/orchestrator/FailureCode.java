@@ -22,6 +22,10 @@ public enum FailureCode {
   SANDBOX_FAILED(false),
   SANDBOX_NOT_READY(true),
   STEP_FAILED(false),
+  STEP_TIMED_OUT(false),
+  INPUT_UNAVAILABLE(true),
+  DIGEST_MISMATCH(false),
+  ARTIFACT_FAILED(true),
   EXEC_INTERRUPTED(true),
   STORAGE_FAILED(true),
   INTERNAL(false);

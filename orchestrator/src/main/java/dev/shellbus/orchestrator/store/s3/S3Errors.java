@@ -1,0 +1,73 @@
+package dev.shellbus.orchestrator.store.s3;
+
+import dev.shellbus.orchestrator.FailureCode;
+import dev.shellbus.orchestrator.ShellbusException;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+/**
+ * The one place that turns S3 SDK failures into {@link ShellbusException}s. Rule: a missing key or
+ * bucket is {@code NOT_FOUND}; throttling (HTTP 429/503) is {@code RESOURCE_EXHAUSTED}; the SDK's
+ * call timeout is {@code DEADLINE_EXCEEDED}; 4xx answers are not retryable, everything else
+ * ({@code STORAGE_FAILED}: 5xx, connection errors) is. Messages name the operation and the object,
+ * never credentials.
+ */
+final class S3Errors {
+  private S3Errors() {}
+
+  static ShellbusException map(String operation, String uri, Throwable failure) {
+    Throwable cause = unwrap(failure);
+    if (cause instanceof ShellbusException known) {
+      return known;
+    }
+    String what = operation + " " + uri + ": ";
+    if (cause instanceof NoSuchKeyException || cause instanceof NoSuchBucketException) {
+      return new ShellbusException(FailureCode.NOT_FOUND, what + "no such object", false, cause);
+    }
+    if (cause instanceof ApiCallTimeoutException || cause instanceof CancellationException) {
+      return new ShellbusException(FailureCode.DEADLINE_EXCEEDED, what + "timed out", false, cause);
+    }
+    if (cause instanceof S3Exception s3) {
+      return fromStatus(what, s3);
+    }
+    if (cause instanceof SdkClientException) {
+      return new ShellbusException(FailureCode.STORAGE_FAILED, what + cause.getMessage(), true, cause);
+    }
+    return new ShellbusException(FailureCode.STORAGE_FAILED, what + cause, true, cause);
+  }
+
+  private static ShellbusException fromStatus(String what, S3Exception s3) {
+    int status = s3.statusCode();
+    String detail = what + "HTTP " + status + " " + s3.awsErrorDetails().errorCode();
+    if (status == 404) {
+      return new ShellbusException(FailureCode.NOT_FOUND, detail, false, s3);
+    }
+    if (status == 429 || status == 503) {
+      return new ShellbusException(FailureCode.RESOURCE_EXHAUSTED, detail, true, s3);
+    }
+    return new ShellbusException(FailureCode.STORAGE_FAILED, detail, status >= 500, s3);
+  }
+
+  private static Throwable unwrap(Throwable failure) {
+    Throwable t = failure;
+    for (int depth = 0; depth < 8 && t.getCause() != null && t.getCause() != t; depth++) {
+      boolean wrapper = t instanceof CompletionException
+          || t instanceof SdkClientException && !(t instanceof ApiCallTimeoutException) && meaningful(t.getCause());
+      if (!wrapper) {
+        break;
+      }
+      t = t.getCause();
+    }
+    return t;
+  }
+
+  private static boolean meaningful(Throwable cause) {
+    return cause instanceof SdkException || cause instanceof ShellbusException || cause instanceof CompletionException;
+  }
+}

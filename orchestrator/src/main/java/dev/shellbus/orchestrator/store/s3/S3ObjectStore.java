@@ -1,0 +1,161 @@
+package dev.shellbus.orchestrator.store.s3;
+
+import dev.shellbus.orchestrator.Deadline;
+import dev.shellbus.orchestrator.FailureCode;
+import dev.shellbus.orchestrator.ShellbusException;
+import dev.shellbus.orchestrator.store.DigestingReadStream;
+import dev.shellbus.orchestrator.store.ObjectContent;
+import dev.shellbus.orchestrator.store.ObjectRef;
+import dev.shellbus.orchestrator.store.ObjectStore;
+import dev.shellbus.orchestrator.store.StoredObject;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.streams.ReadStream;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.async.AsyncResponseTransformer;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
+import software.amazon.awssdk.services.s3.S3AsyncClientBuilder;
+import software.amazon.awssdk.services.s3.multipart.MultipartConfiguration;
+
+/**
+ * The object store on S3 or an S3-compatible server, through the SDK's async client on Netty.
+ *
+ * <p>Uploads use a multipart-enabled client: the body is a stream of unknown length that the SDK
+ * pulls with reactive-streams demand (see {@link ReadStreamBody}); it cuts parts of
+ * {@link S3Settings#partSizeBytes()} and holds at most {@link S3Settings#uploadBufferBytes()} in
+ * memory; a body shorter than one part goes up as a single PUT. Downloads use a second, plain
+ * client, because a multipart client downloads with {@code ?partNumber=N}, which s3proxy does not
+ * serve. Both share one HTTP client. Every SDK future hops back to the caller's Vert.x context.
+ */
+public final class S3ObjectStore implements ObjectStore, AutoCloseable {
+  private final Vertx vertx;
+  private final SdkAsyncHttpClient http;
+  private final S3AsyncClient uploads;
+  private final S3AsyncClient downloads;
+
+  private S3ObjectStore(Vertx vertx, SdkAsyncHttpClient http, S3AsyncClient uploads, S3AsyncClient downloads) {
+    this.vertx = vertx;
+    this.http = http;
+    this.uploads = uploads;
+    this.downloads = downloads;
+  }
+
+  /** Builds the clients; nothing is contacted until the first call. */
+  public static S3ObjectStore create(Vertx vertx, S3Settings settings) {
+    SdkAsyncHttpClient http = NettyNioAsyncHttpClient.builder()
+        .eventLoopGroupBuilder(SdkEventLoopGroup.builder().numberOfThreads(2))
+        .maxConcurrency(64)
+        .build();
+    S3AsyncClient uploads = base(settings, http)
+        .multipartEnabled(true)
+        .multipartConfiguration(MultipartConfiguration.builder()
+            .thresholdInBytes(settings.partSizeBytes())
+            .minimumPartSizeInBytes(settings.partSizeBytes())
+            .apiCallBufferSizeInBytes(settings.uploadBufferBytes())
+            .build())
+        .build();
+    S3AsyncClient downloads = base(settings, http).build();
+    return new S3ObjectStore(vertx, http, uploads, downloads);
+  }
+
+  private static S3AsyncClientBuilder base(S3Settings settings, SdkAsyncHttpClient http) {
+    S3AsyncClientBuilder builder = S3AsyncClient.builder()
+        .httpClient(http)
+        .region(Region.of(settings.region()))
+        .credentialsProvider(credentials(settings))
+        .forcePathStyle(settings.forcePathStyle())
+        .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+        .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
+    settings.endpoint().ifPresent(builder::endpointOverride);
+    return builder;
+  }
+
+  private static AwsCredentialsProvider credentials(S3Settings settings) {
+    if (settings.accessKey().isEmpty()) {
+      return DefaultCredentialsProvider.builder().build();
+    }
+    return StaticCredentialsProvider.create(
+        AwsBasicCredentials.create(settings.accessKey().get(), settings.secretKey().orElseThrow()));
+  }
+
+  @Override
+  public Future<StoredObject> put(ObjectRef ref, ReadStream<Buffer> body, String contentType, Deadline deadline) {
+    body.pause();
+    Context context = vertx.getOrCreateContext();
+    if (deadline.expired()) {
+      return expired("put", ref);
+    }
+    DigestingReadStream digesting = new DigestingReadStream(body);
+    CompletableFuture<?> call = uploads.putObject(
+        b -> b.bucket(ref.bucket()).key(ref.key()).contentType(contentType)
+            .overrideConfiguration(o -> o.apiCallTimeout(budget(deadline))),
+        new ReadStreamBody(context, digesting, contentType));
+    return bounded(call, context, deadline)
+        .map(response -> new StoredObject(ref, digesting.size(), digesting.sha256Hex()))
+        .recover(failure -> Future.failedFuture(S3Errors.map("put", ref.uri(), failure)));
+  }
+
+  @Override
+  public Future<ObjectContent> get(ObjectRef ref, Deadline deadline) {
+    Context context = vertx.getOrCreateContext();
+    if (deadline.expired()) {
+      return expired("get", ref);
+    }
+    var call = downloads.getObject(
+        b -> b.bucket(ref.bucket()).key(ref.key()).overrideConfiguration(o -> o.apiCallTimeout(budget(deadline))),
+        AsyncResponseTransformer.toPublisher());
+    return bounded(call, context, deadline)
+        .map(response -> new ObjectContent(response.response().contentLength(),
+            PublisherReadStream.subscribe(context, response)))
+        .recover(failure -> Future.failedFuture(S3Errors.map("get", ref.uri(), failure)));
+  }
+
+  @Override
+  public Future<Void> delete(ObjectRef ref, Deadline deadline) {
+    Context context = vertx.getOrCreateContext();
+    if (deadline.expired()) {
+      return expired("delete", ref);
+    }
+    CompletableFuture<?> call = downloads.deleteObject(
+        b -> b.bucket(ref.bucket()).key(ref.key()).overrideConfiguration(o -> o.apiCallTimeout(budget(deadline))));
+    return bounded(call, context, deadline)
+        .<Void>mapEmpty()
+        .recover(failure -> Future.failedFuture(S3Errors.map("delete", ref.uri(), failure)));
+  }
+
+  /** Closes both clients and the HTTP client they share. */
+  @Override
+  public void close() {
+    uploads.close();
+    downloads.close();
+    http.close();
+  }
+
+  private <T> Future<T> bounded(CompletableFuture<T> call, Context context, Deadline deadline) {
+    long timer = vertx.setTimer(Math.max(1, deadline.remaining().toMillis()), id -> call.cancel(false));
+    return Future.fromCompletionStage(call, context).andThen(done -> vertx.cancelTimer(timer));
+  }
+
+  private static Duration budget(Deadline deadline) {
+    Duration left = deadline.remaining();
+    return left.isZero() ? Duration.ofMillis(1) : left;
+  }
+
+  private static <T> Future<T> expired(String operation, ObjectRef ref) {
+    return Future.failedFuture(new ShellbusException(FailureCode.DEADLINE_EXCEEDED,
+        operation + " " + ref.uri() + ": deadline passed before the call"));
+  }
+}
