@@ -1,2 +1,0 @@
-/** shellbus cli module; see the module README for what it holds. */
-package dev.shellbus.cli;
