@@ -10,7 +10,9 @@ import java.util.TreeMap;
  * <p>Every replication factor and minimum ISR is 1, because a single node cannot satisfy more; with
  * the stock value of 3 the offsets topic is never created and consumer groups never get records.
  * The log cleaner's dedupe buffer is cut from 128 MiB to 4 MiB, which the broker would otherwise
- * allocate on the heap at startup. Extra properties from the caller are applied last and win.
+ * allocate on the heap at startup. Topics are not auto-created: a producer that creates a topic
+ * by writing to it can lose records in the moment the partition comes up (see {@link KafkaTopics}),
+ * so topics are created explicitly. Extra properties from the caller are applied last and win.
  */
 final class BrokerProperties {
 
@@ -39,6 +41,7 @@ final class BrokerProperties {
         p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
         p.put("log.dirs", logDir(dataDir).toString());
         p.put("num.partitions", String.valueOf(defaultPartitions));
+        p.put("auto.create.topics.enable", "false");
         p.put("default.replication.factor", "1");
         p.put("min.insync.replicas", "1");
         p.put("offsets.topic.replication.factor", "1");

@@ -55,7 +55,8 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     /**
-     * Formats the data directory if needed and starts the broker; returns once it accepts clients.
+     * Formats the data directory if needed and starts the broker. Returns once it accepts clients
+     * and, on a directory used before, once every existing partition has a writable leader again.
      *
      * @throws IllegalStateException if it is already running or cannot start
      */
@@ -65,7 +66,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
         long begin = System.nanoTime();
         boolean firstStart = ports == null;
-        createDataDir();
+        boolean formatted = createDataDir();
         for (int attempt = 1; server == null; attempt++) {
             if (ports == null) {
                 ports = choosePorts();
@@ -81,6 +82,9 @@ public final class EmbeddedKafka implements AutoCloseable {
                 LOG.warn("Port taken between pick and bind ({}), retrying with fresh ports", ports);
                 ports = null;
             }
+        }
+        if (formatted) {
+            awaitLeaders();
         }
         LOG.info("Embedded Kafka {} on {} in {} ms (cluster {}, data {})",
                 firstStart ? "started" : "restarted", bootstrapServers(),
@@ -159,6 +163,15 @@ public final class EmbeddedKafka implements AutoCloseable {
                 + (server == null ? ", stopped" : ", running") + ", data " + dataDir + "]";
     }
 
+    private void awaitLeaders() {
+        try {
+            KafkaTopics.awaitAllWritable(bootstrapServers());
+        } catch (RuntimeException e) {
+            stop();
+            throw new IllegalStateException("embedded Kafka started but its partitions got no leader", e);
+        }
+    }
+
     private KafkaRaftServer launch(BrokerProperties.Ports chosen) throws IOException {
         Map<String, String> props =
                 BrokerProperties.of(dataDir, chosen, defaultPartitions, extraProperties);
@@ -192,9 +205,11 @@ public final class EmbeddedKafka implements AutoCloseable {
         return fixedBrokerPort == 0 && fixedControllerPort == 0;
     }
 
-    private void createDataDir() {
+    /** Creates the data directory if needed; tells whether it was formatted by an earlier run. */
+    private boolean createDataDir() {
         try {
             Files.createDirectories(dataDir);
+            return StorageFormat.recordedClusterId(dataDir).isPresent();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create Kafka data directory " + dataDir, e);
         }

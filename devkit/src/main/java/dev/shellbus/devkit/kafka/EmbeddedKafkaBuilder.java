@@ -44,7 +44,7 @@ public final class EmbeddedKafkaBuilder {
         return this;
     }
 
-    /** Sets the partition count of topics created without one, including auto-created ones. */
+    /** Sets the partition count of topics created without one ({@code num.partitions}). */
     public EmbeddedKafkaBuilder defaultPartitions(int partitions) {
         if (partitions < 1) {
             throw new IllegalArgumentException("defaultPartitions must be >= 1, got " + partitions);

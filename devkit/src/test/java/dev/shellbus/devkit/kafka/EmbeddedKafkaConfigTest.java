@@ -27,6 +27,7 @@ class EmbeddedKafkaConfigTest {
                 .containsEntry("group.initial.rebalance.delay.ms", "0")
                 .containsEntry("log.cleaner.dedupe.buffer.size", "4194304")
                 .containsEntry("num.partitions", "3")
+                .containsEntry("auto.create.topics.enable", "false")
                 .containsEntry("log.dirs", Path.of("/d", "data").toString());
     }
 

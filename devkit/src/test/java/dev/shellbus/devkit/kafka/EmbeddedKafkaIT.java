@@ -35,7 +35,7 @@ class EmbeddedKafkaIT {
     static void startBroker() {
         long begin = System.nanoTime();
         kafka = EmbeddedKafka.builder(dataDir).build().start();
-        Figures.print("kafka cold start (format + start, first in this JVM)", begin);
+        Figures.print("kafka start (format + start of a fresh data dir)", begin);
     }
 
     @AfterAll

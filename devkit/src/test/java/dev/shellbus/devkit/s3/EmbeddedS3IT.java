@@ -39,7 +39,7 @@ class EmbeddedS3IT {
     static void startServer() {
         long begin = System.nanoTime();
         server = EmbeddedS3.builder().directory(storeDir).build().start();
-        Figures.print("s3 start (filesystem store, first in this JVM)", begin);
+        Figures.print("s3 start (filesystem store)", begin);
         s3 = client(server);
     }
 
