@@ -141,9 +141,26 @@ final class GatewayClient implements AutoCloseable {
       response.handler(messages::add);
       response.exceptionHandler(failure -> error = failure);
       response.endHandler(ignored -> {
-        statusMessage = response.statusMessage();
+        // Vert.x 5.0.7's statusMessage() reads only the response headers, so a message sent in the trailers
+        // after streamed messages is read from the trailers here.
+        String trailer = response.trailers().get("grpc-message");
+        statusMessage = trailer != null ? percentDecode(trailer) : response.statusMessage();
         status = response.status();
       });
+    }
+
+    private static String percentDecode(String value) {
+      java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+      for (int i = 0; i < value.length(); i++) {
+        char c = value.charAt(i);
+        if (c == '%' && i + 2 < value.length()) {
+          bytes.write(Integer.parseInt(value.substring(i + 1, i + 3), 16));
+          i += 2;
+        } else {
+          bytes.write(c);
+        }
+      }
+      return bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     boolean ended() {
