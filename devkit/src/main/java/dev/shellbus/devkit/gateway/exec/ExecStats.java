@@ -14,6 +14,7 @@ public final class ExecStats {
   private final AtomicLong inFlight = new AtomicLong();
   private final AtomicLong maxInFlight = new AtomicLong();
   private final AtomicLong outputBytes = new AtomicLong();
+  private final AtomicLong maxStdinBacklog = new AtomicLong();
   private final AtomicLong started = new AtomicLong();
   private final AtomicLong running = new AtomicLong();
 
@@ -27,9 +28,15 @@ public final class ExecStats {
     return maxInFlight.get();
   }
 
-  /** Starts a new observation window for {@link #maxBytesInFlight()}. */
+  /** Starts a new observation window for {@link #maxBytesInFlight()} and {@link #maxStdinBacklog()}. */
   public void resetMax() {
     maxInFlight.set(inFlight.get());
+    maxStdinBacklog.set(0);
+  }
+
+  /** Returns the largest stdin backlog (bytes received, not yet written to a process) of any exec so far. */
+  public long maxStdinBacklog() {
+    return maxStdinBacklog.get();
   }
 
   /** Returns the output bytes written to clients since start. */
@@ -56,6 +63,10 @@ public final class ExecStats {
     if (delivered) {
       outputBytes.addAndGet(bytes);
     }
+  }
+
+  void stdinBacklog(long bytes) {
+    maxStdinBacklog.accumulateAndGet(bytes, Math::max);
   }
 
   void execStarted() {

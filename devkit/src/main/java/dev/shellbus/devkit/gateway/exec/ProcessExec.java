@@ -84,7 +84,7 @@ final class ProcessExec implements RunningExec {
       kill();
       return;
     }
-    stdin = new StdinPump(started.getOutputStream());
+    stdin = new StdinPump(started.getOutputStream(), engine.stats());
     engine.io().execute(stdin);
     stdin.offer(input);
     if (!interactive) {

@@ -24,12 +24,14 @@ final class StdinPump implements Runnable {
   private static final ByteString END = ByteString.copyFromUtf8("end of stdin");
 
   private final OutputStream stdin;
+  private final ExecStats stats;
   private final BlockingQueue<ByteString> queue = new LinkedBlockingQueue<>();
   private final AtomicLong backlog = new AtomicLong();
   private final AtomicReference<Runnable> drained = new AtomicReference<>();
 
-  StdinPump(OutputStream stdin) {
+  StdinPump(OutputStream stdin, ExecStats stats) {
     this.stdin = stdin;
+    this.stats = stats;
   }
 
   /** Queues bytes for the process; returns false when the caller should pause until {@link #whenDrained}. */
@@ -38,6 +40,7 @@ final class StdinPump implements Runnable {
       return true;
     }
     long now = backlog.addAndGet(data.size());
+    stats.stdinBacklog(now);
     queue.add(data);
     return now < HIGH_WATER;
   }
