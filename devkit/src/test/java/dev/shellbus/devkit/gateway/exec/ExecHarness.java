@@ -6,6 +6,7 @@ import dev.shellbus.gateway.v1.ExecSandboxInput;
 import dev.shellbus.gateway.v1.ExecSandboxRequest;
 import dev.shellbus.gateway.v1.OpenShellGrpcClient;
 import dev.shellbus.gateway.v1.OpenShellGrpcService;
+import io.netty.handler.codec.http.QueryStringDecoder;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -22,6 +23,7 @@ import io.vertx.grpc.server.GrpcServer;
 import io.vertx.grpc.server.GrpcServerOptions;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -135,8 +137,20 @@ final class ExecHarness implements AutoCloseable {
     });
     response.exceptionHandler(result::tryFail);
     response.endHandler(v -> result.tryComplete(new ExecResult(out.toByteArray(), err.toByteArray(), exit[0],
-        afterExit[0], response.status(), response.statusMessage())));
+        afterExit[0], response.status(), statusMessage(response))));
     return result.future();
+  }
+
+  /**
+   * Returns the status message. The Vert.x 5.0.7 client's {@code statusMessage()} reads only a trailers-only
+   * response; after data it is in the trailers, so read it there too.
+   */
+  static String statusMessage(GrpcClientResponse<?, ?> response) {
+    if (response.statusMessage() != null) {
+      return response.statusMessage();
+    }
+    String encoded = response.trailers().get("grpc-message");
+    return encoded == null ? null : QueryStringDecoder.decodeComponent(encoded, StandardCharsets.UTF_8);
   }
 
   private static void write(ByteArrayOutputStream sink, ByteString data) {
