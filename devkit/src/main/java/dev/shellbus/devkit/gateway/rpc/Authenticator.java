@@ -103,7 +103,10 @@ public final class Authenticator {
     }
   }
 
-  /** Returns the principal of an RFC 2253 subject: CN is the subject, the OU values are the roles. */
+  /**
+   * Returns the principal of an RFC 2253 subject: CN is the subject, the OU values are the roles, in the order the
+   * certificate encodes them (RFC 2253 strings list the attributes in reverse).
+   */
   static Principal fromSubject(String rfc2253) {
     String commonName = "";
     List<String> units = new ArrayList<>();
@@ -112,7 +115,7 @@ public final class Authenticator {
         if (rdn.getType().equalsIgnoreCase("CN")) {
           commonName = String.valueOf(rdn.getValue());
         } else if (rdn.getType().equalsIgnoreCase("OU")) {
-          units.add(0, String.valueOf(rdn.getValue()));
+          units.add(String.valueOf(rdn.getValue()));
         }
       }
     } catch (InvalidNameException malformed) {

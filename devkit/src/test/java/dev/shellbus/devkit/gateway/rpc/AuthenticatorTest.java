@@ -10,7 +10,8 @@ class AuthenticatorTest {
 
   @Test
   void certificateSubjectGivesCommonNameAndUnitsAsRoles() {
-    Principal principal = Authenticator.fromSubject("CN=alice,OU=openshell-user,OU=ops,O=Example");
+    // RFC 2253 lists the attributes last-first: this certificate encodes O, OU=openshell-user, OU=ops, CN.
+    Principal principal = Authenticator.fromSubject("CN=alice,OU=ops,OU=openshell-user,O=Example");
     assertThat(principal.subject()).isEqualTo("alice");
     assertThat(principal.roles()).containsExactly("openshell-user", "ops");
     assertThat(principal.identityProvider()).isEqualTo("mtls");
