@@ -16,6 +16,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +32,7 @@ public final class TopicInitializer {
 
   private static final Logger LOG = LoggerFactory.getLogger(TopicInitializer.class);
   private static final long TIMEOUT_MS = 30_000;
+  private static final long METADATA_RETRY_MS = 100;
 
   private final Vertx vertx;
   private final TopicOptions options;
@@ -100,10 +102,21 @@ public final class TopicInitializer {
     }
   }
 
+  /** Describes {@code topic}, waiting while a just-created topic is not yet known to the broker answering. */
   private static int partitions(Admin admin, String topic) throws Exception {
-    TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames()
-        .get(TIMEOUT_MS, TimeUnit.MILLISECONDS).get(topic);
-    return description.partitions().size();
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(TIMEOUT_MS);
+    while (true) {
+      try {
+        TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames()
+            .get(TIMEOUT_MS, TimeUnit.MILLISECONDS).get(topic);
+        return description.partitions().size();
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+          throw e;
+        }
+        TimeUnit.MILLISECONDS.sleep(METADATA_RETRY_MS);
+      }
+    }
   }
 
   /**

@@ -1,0 +1,50 @@
+package dev.shellbus.worker.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.shellbus.devkit.testing.BootstrapServers;
+import dev.shellbus.devkit.testing.KafkaExtension;
+import dev.shellbus.events.Topics;
+import dev.shellbus.worker.kafka.RecordingHandler.Ledger;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(KafkaExtension.class)
+class DeadLetterIT {
+
+  @Test
+  void undecodableBytesGoToTheDeadLetterTopicAndThePartitionKeepsFlowing(@BootstrapServers String bootstrap) {
+    try (KafkaHarness h = new KafkaHarness(bootstrap, 1)) {
+      Ledger ledger = new Ledger();
+      RequestConsumer consumer = h.start("w1", RecordingHandler.immediate("w1", h.topics, ledger), o -> o);
+      byte[] garbage = "{\"not\":\"avro\"}".getBytes(StandardCharsets.UTF_8);
+      byte[] unknownSchema = {(byte) 0xC3, 0x01, 1, 2, 3, 4, 5, 6, 7, 8, 0, 0};
+      h.sendRaw(0, "poison", garbage, List.of(new RecordHeader("x-origin", "test".getBytes(StandardCharsets.UTF_8))));
+      h.sendRaw(0, "unknown", unknownSchema, List.of());
+      h.sendRaw(0, "tombstone", null, List.of());
+      h.send(0, "good", Events.exec("good-1", "good"));
+
+      List<ConsumerRecord<byte[], byte[]>> dlq = h.read(h.topics.deadLetters(), 3);
+      h.read(h.topics.results(), 1);
+
+      assertThat(dlq).extracting(r -> KafkaHarness.header(r, Topics.DLQ_REASON))
+          .containsExactly("WRONG_MAGIC", "UNKNOWN_FINGERPRINT", "EMPTY");
+      ConsumerRecord<byte[], byte[]> first = dlq.get(0);
+      assertThat(first.value()).isEqualTo(garbage);
+      assertThat(new String(first.key(), StandardCharsets.UTF_8)).isEqualTo("poison");
+      assertThat(KafkaHarness.header(first, "x-origin")).isEqualTo("test");
+      assertThat(KafkaHarness.header(first, Topics.DLQ_SOURCE_TOPIC)).isEqualTo(h.topics.requests());
+      assertThat(KafkaHarness.header(first, Topics.DLQ_SOURCE_PARTITION)).isEqualTo("0");
+      assertThat(KafkaHarness.header(first, Topics.DLQ_SOURCE_OFFSET)).isEqualTo("0");
+      assertThat(KafkaHarness.header(first, Topics.DLQ_DETAIL)).contains("WRONG_MAGIC");
+      assertThat(dlq.get(2).value()).isNull();
+      assertThat(ledger.ids("start")).containsExactly("good-1");
+      assertThat(consumer.metrics().deadLetteredCount()).isEqualTo(3);
+      Await.until("all four offsets committed", () -> Long.valueOf(4).equals(h.committed().get(0)), h::committed);
+    }
+  }
+}

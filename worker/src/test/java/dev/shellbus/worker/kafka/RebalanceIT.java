@@ -1,0 +1,47 @@
+package dev.shellbus.worker.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.shellbus.devkit.testing.BootstrapServers;
+import dev.shellbus.devkit.testing.KafkaExtension;
+import dev.shellbus.worker.kafka.RecordingHandler.Ledger;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(KafkaExtension.class)
+class RebalanceIT {
+
+  private static final int REQUESTS = 60;
+
+  @Test
+  void aJoiningConsumerNeverRunsARequestTwiceAndRevokedWorkIsCommitted(@BootstrapServers String bootstrap) {
+    try (KafkaHarness h = new KafkaHarness(bootstrap, 4)) {
+      Ledger ledger = new Ledger();
+      RequestConsumer a = h.start("worker-a", RecordingHandler.taking(40, "A", h.topics, ledger), o -> o);
+      Await.until("worker-a owns all partitions", () -> a.metrics().assignment().size() == 4);
+      for (int i = 0; i < REQUESTS; i++) {
+        h.send(i % 4, "key-" + i, Events.exec("rb-" + i, "key-" + i));
+      }
+      Await.until("some requests completed", () -> a.metrics().completedCount() >= 8);
+
+      RequestConsumer b = h.start("worker-b", RecordingHandler.taking(40, "B", h.topics, ledger), o -> o);
+      Await.until("both own partitions", () -> !b.metrics().assignment().isEmpty()
+          && a.metrics().assignment().size() < 4, () -> a.metrics().assignment() + " / " + b.metrics().assignment());
+      for (int i = REQUESTS; i < REQUESTS * 2; i++) {
+        h.send(i % 4, "key-" + i, Events.exec("rb-" + i, "key-" + i));
+      }
+      Await.until("every request completed", () -> new HashSet<>(ledger.ids("finish")).size() == REQUESTS * 2,
+          () -> ledger.ids("finish").size());
+
+      assertThat(ledger.maxSameId.get()).as("no request ran twice at once").isEqualTo(1);
+      Set<String> seen = new HashSet<>();
+      assertThat(ledger.ids("start")).as("each request ran once").allMatch(seen::add);
+      assertThat(ledger.of("start")).extracting(e -> e.handler()).contains("A", "B");
+      assertThat(ledger.of("abandon")).isEmpty();
+      Await.until("everything is committed", () -> h.committed().equals(h.endOffsets()),
+          () -> h.committed() + " vs " + h.endOffsets());
+    }
+  }
+}

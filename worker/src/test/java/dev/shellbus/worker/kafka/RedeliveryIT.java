@@ -1,0 +1,52 @@
+package dev.shellbus.worker.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.shellbus.devkit.testing.BootstrapServers;
+import dev.shellbus.devkit.testing.KafkaExtension;
+import dev.shellbus.events.v1.SandboxResult;
+import dev.shellbus.worker.kafka.RecordingHandler.Ledger;
+import java.time.Duration;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(KafkaExtension.class)
+class RedeliveryIT {
+
+  @Test
+  void redeliveredRequestIsNotRunTwiceAndAnInterruptedOneRunsAsTheNextAttempt(@BootstrapServers String bootstrap) {
+    try (KafkaHarness h = new KafkaHarness(bootstrap, 1)) {
+      Ledger ledgerA = new Ledger();
+      RecordingHandler a = RecordingHandler.gated("A", h.topics, ledgerA);
+      a.gateOf("r1").complete(null);
+      RequestConsumer first = h.start("worker-a", a, o -> o.withTiming(Duration.ofHours(1), Duration.ofSeconds(20)));
+      h.send(0, "session-1", Events.exec("r1", "session-1"));
+      h.send(0, "session-2", Events.exec("r2", "session-2"));
+      Await.until("r1 completed and r2 runs", () -> first.metrics().completedCount() == 1
+          && ledgerA.ids("start").contains("r2"));
+
+      Await.result(first.abort());
+      assertThat(h.committed()).as("a crash commits nothing").isEmpty();
+
+      Ledger ledgerB = new Ledger();
+      RequestConsumer second = h.start("worker-b", RecordingHandler.immediate("B", h.topics, ledgerB), o -> o);
+      List<ConsumerRecord<byte[], byte[]>> results = h.read(h.topics.results(), 3);
+
+      assertThat(ledgerB.ids("start")).containsExactly("r2");
+      assertThat(ledgerB.of("start").get(0).attempt()).isEqualTo(2);
+      assertThat(second.metrics().republishedCount()).isEqualTo(1);
+
+      List<SandboxResult> decoded = results.stream().map(r -> Events.decodeResult(r.value())).toList();
+      assertThat(decoded).extracting(r -> r.getRequestId() + "#" + r.getAttempt())
+          .containsExactly("r1#1", "r1#1", "r2#2");
+      assertThat(KafkaHarness.header(results.get(0), RequestPipeline.REPUBLISHED_HEADER)).isNull();
+      assertThat(KafkaHarness.header(results.get(1), RequestPipeline.REPUBLISHED_HEADER)).isEqualTo("true");
+      assertThat(KafkaHarness.header(results.get(1), "ce_id")).isEqualTo(KafkaHarness.header(results.get(0), "ce_id"));
+      assertThat(KafkaHarness.header(results.get(2), "traceparent")).isEqualTo(Events.TRACEPARENT);
+      assertThat(h.read(h.topics.lifecycle(), 3)).hasSize(3);
+      Await.until("both offsets committed", () -> Long.valueOf(2).equals(h.committed().get(0)), h::committed);
+    }
+  }
+}
