@@ -1,73 +1,44 @@
 package dev.shellbus.events.schema;
 
-import dev.shellbus.events.EventKind;
-import java.util.LinkedHashSet;
-import java.util.Set;
-import org.apache.avro.Schema;
+import org.apache.avro.specific.AvroGenerated;
 import org.apache.avro.util.ClassSecurityValidator;
 
 /**
- * Adds the generated shellbus records to Avro's trusted-class list.
+ * Adds the generated shellbus classes to Avro's trusted-class list.
  *
- * <p>Avro 1.12.2 refuses to instantiate a SpecificRecord class it does not trust ({@code SecurityException:
- * Forbidden ...}) unless the JVM was started with {@code -Dorg.apache.avro.SERIALIZABLE_PACKAGES}. Calling {@link
- * #install()} adds exactly the classes named by our schemas to the global validator, keeping whatever was trusted
- * before, so users need no flag. The serdes and {@link SchemaVersions} call it; call it yourself before using the
- * generated {@code getDecoder()} directly.
+ * <p>Avro 1.12.2 refuses to instantiate a generated class it does not trust ({@code SecurityException: Forbidden
+ * ...}) unless the JVM was started with {@code -Dorg.apache.avro.SERIALIZABLE_PACKAGES}. That hits decoding and also
+ * copy-builders such as {@code SandboxResult.newBuilder(other)}, which deep-copy nested records. {@link #install()}
+ * adds one predicate to the global validator, keeping whatever was trusted before: a class is trusted when it lives
+ * in {@value #PACKAGE} and carries {@link AvroGenerated}. Users never need to call it: {@link AvroTrustHook} runs it
+ * as soon as Avro initializes its logical types, which happens while the first generated class parses its schema.
+ * The serdes and {@link SchemaVersions} call it as well; calling it again does nothing.
  */
 public final class AvroTrust {
+
+  /** The Java package of the generated records (the Avro namespace). */
+  public static final String PACKAGE = "dev.shellbus.events.v1";
 
   private static volatile boolean installed;
 
   private AvroTrust() {}
 
-  /** Trusts every generated record and enum class; idempotent and thread-safe. */
+  /** Trusts every generated shellbus record and enum; idempotent and thread-safe. */
   public static void install() {
     if (installed) {
       return;
     }
     synchronized (AvroTrust.class) {
       if (!installed) {
-        ClassSecurityValidator.Builder ours = ClassSecurityValidator.builder();
-        generatedClassNames().forEach(ours::add);
         ClassSecurityValidator.setGlobal(
-            ClassSecurityValidator.composite(ClassSecurityValidator.getGlobal(), ours.build()));
+            ClassSecurityValidator.composite(ClassSecurityValidator.getGlobal(), AvroTrust::isGenerated));
         installed = true;
       }
     }
   }
 
-  /** Returns the full names of all named types (records, enums, fixed) reachable from the published records. */
-  public static Set<String> generatedClassNames() {
-    Set<String> names = new LinkedHashSet<>();
-    for (EventKind kind : EventKind.values()) {
-      collect(kind.schema(), names);
-    }
-    return names;
-  }
-
-  private static void collect(Schema schema, Set<String> names) {
-    switch (schema.getType()) {
-      case RECORD:
-        if (names.add(schema.getFullName())) {
-          schema.getFields().forEach(f -> collect(f.schema(), names));
-        }
-        break;
-      case ENUM:
-      case FIXED:
-        names.add(schema.getFullName());
-        break;
-      case ARRAY:
-        collect(schema.getElementType(), names);
-        break;
-      case MAP:
-        collect(schema.getValueType(), names);
-        break;
-      case UNION:
-        schema.getTypes().forEach(t -> collect(t, names));
-        break;
-      default:
-        break;
-    }
+  /** Returns whether {@code type} is a class generated from the shellbus schemas. */
+  public static boolean isGenerated(Class<?> type) {
+    return PACKAGE.equals(type.getPackageName()) && type.isAnnotationPresent(AvroGenerated.class);
   }
 }

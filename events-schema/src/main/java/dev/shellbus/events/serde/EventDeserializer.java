@@ -13,7 +13,6 @@ import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.message.SchemaStore;
 import org.apache.avro.specific.SpecificData;
-import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Deserializer;
 
@@ -28,7 +27,7 @@ import org.apache.kafka.common.serialization.Deserializer;
  */
 public final class EventDeserializer<T extends SpecificRecord> implements Deserializer<T> {
 
-  private final Map<Long, SpecificDatumReader<T>> readers = new ConcurrentHashMap<>();
+  private final Map<Long, PlainListDatumReader<T>> readers = new ConcurrentHashMap<>();
   private EventKind kind;
   private SpecificData model;
   private SchemaStore store;
@@ -53,7 +52,7 @@ public final class EventDeserializer<T extends SpecificRecord> implements Deseri
 
   private void init(EventKind kind) {
     this.kind = kind;
-    this.model = SpecificData.getForClass(kind.recordClass());
+    this.model = PlainListDatumReader.modelFor(kind.recordClass());
     this.store = SchemaVersions.get().store(kind);
   }
 
@@ -69,7 +68,7 @@ public final class EventDeserializer<T extends SpecificRecord> implements Deseri
     }
     String record = kind.recordName();
     long fp = SingleObjectHeader.fingerprint(data, record);
-    SpecificDatumReader<T> reader = readers.computeIfAbsent(fp, this::readerFor);
+    PlainListDatumReader<T> reader = readers.computeIfAbsent(fp, this::readerFor);
     if (reader == null) {
       throw new EventDecodingException(Reason.UNKNOWN_FINGERPRINT, record + ": fingerprint "
           + SingleObjectHeader.hex(fp) + " " + describe(fp), fp, null);
@@ -92,9 +91,9 @@ public final class EventDeserializer<T extends SpecificRecord> implements Deseri
     return value;
   }
 
-  private SpecificDatumReader<T> readerFor(long fingerprint) {
+  private PlainListDatumReader<T> readerFor(long fingerprint) {
     Schema writer = store.findByFingerprint(fingerprint);
-    return writer == null ? null : new SpecificDatumReader<>(writer, kind.schema(), model);
+    return writer == null ? null : new PlainListDatumReader<>(writer, kind.schema(), model);
   }
 
   private String describe(long fingerprint) {
