@@ -7,15 +7,10 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
-import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -29,14 +24,14 @@ import org.slf4j.LoggerFactory;
  * The poll thread: the only thread that touches the {@link KafkaConsumer}.
  *
  * <p>It polls, decodes and hands batches to the consumer's Vert.x context with {@code runOnContext}; runs the commands
- * the context queues for it (pause, resume); commits the offsets the context marks committable; and handles
- * rebalances, loading request states before a partition's first record is dispatched and committing completed work of
- * revoked partitions. The event loop never calls the consumer and this thread never blocks the event loop.
+ * the context queues for it (pause, resume); commits the offsets the context marks committable; and runs the
+ * {@link PartitionRebalance} callbacks. The event loop never calls the consumer and this thread never blocks the event
+ * loop: everything it asks of the context goes through {@code runOnContext}.
  */
-final class PollLoop implements Runnable, ConsumerRebalanceListener {
+final class PollLoop implements Runnable {
 
   private static final Logger LOG = LoggerFactory.getLogger(PollLoop.class);
-  private static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
+  static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
 
   private final ConsumerOptions options;
   private final Context context;
@@ -62,6 +57,18 @@ final class PollLoop implements Runnable, ConsumerRebalanceListener {
     this.metrics = metrics;
     this.commits = commits;
     this.revokeGrace = options.revokeGrace();
+  }
+
+  Dispatcher dispatcher() {
+    return dispatcher;
+  }
+
+  boolean aborted() {
+    return aborted;
+  }
+
+  Duration revokeGrace() {
+    return revokeGrace;
   }
 
   void bind(Dispatcher target) {
@@ -115,7 +122,8 @@ final class PollLoop implements Runnable, ConsumerRebalanceListener {
       TopicInitializer.requireCoPartitioned(options.topics(),
           consumer.partitionsFor(options.topics().requests(), CALL_TIMEOUT).size(),
           consumer.partitionsFor(options.topics().requestState(), CALL_TIMEOUT).size());
-      consumer.subscribe(List.of(options.topics().requests()), this);
+      consumer.subscribe(List.of(options.topics().requests()),
+          new PartitionRebalance(this, options, context, consumer, states, commits));
       LOG.info("Consuming {} as group {} (worker {})", options.topics().requests(), options.groupId(),
           options.workerId());
       context.runOnContext(v -> started.tryComplete());
@@ -175,61 +183,6 @@ final class PollLoop implements Runnable, ConsumerRebalanceListener {
         : "");
   }
 
-  @Override
-  public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-    if (partitions.isEmpty()) {
-      return;
-    }
-    LOG.info("Partitions assigned to worker {}: {}", options.workerId(), partitions);
-    for (TopicPartition tp : partitions) {
-      Map<String, RequestState> loaded = states.load(tp.partition());
-      context.runOnContext(v -> dispatcher.assigned(tp, loaded));
-    }
-    applyPause();
-  }
-
-  @Override
-  public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-    if (partitions.isEmpty()) {
-      return;
-    }
-    LOG.info("Partitions revoked from worker {}: {}", options.workerId(), partitions);
-    Duration grace = aborted ? Duration.ZERO : revokeGrace;
-    Map<TopicPartition, OffsetAndMetadata> offsets = onContext(() -> dispatcher.revoke(partitions, grace), grace);
-    commits.keySet().removeAll(partitions);
-    if (aborted || offsets.isEmpty()) {
-      return;
-    }
-    try {
-      consumer.commitSync(offsets, CALL_TIMEOUT);
-      LOG.info("Committed completed work of revoked partitions: {}", offsets);
-    } catch (KafkaException e) {
-      LOG.warn("Committing {} on revocation failed: {}", offsets, e.toString());
-    }
-  }
-
-  @Override
-  public void onPartitionsLost(Collection<TopicPartition> partitions) {
-    LOG.warn("Partitions lost by worker {} (another member may own them now): {}", options.workerId(), partitions);
-    onContext(() -> dispatcher.revoke(partitions, Duration.ZERO), Duration.ZERO);
-    commits.keySet().removeAll(partitions);
-  }
-
-  private Map<TopicPartition, OffsetAndMetadata> onContext(
-      Supplier<Future<Map<TopicPartition, OffsetAndMetadata>>> call, Duration grace) {
-    CompletableFuture<Map<TopicPartition, OffsetAndMetadata>> answer = new CompletableFuture<>();
-    context.runOnContext(v -> call.get().onComplete(ar -> answer.complete(ar.succeeded() ? ar.result() : Map.of())));
-    try {
-      return answer.get(grace.toMillis() + CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return Map.of();
-    } catch (Exception e) {
-      LOG.error("The Vert.x context did not answer a revocation in time; committing nothing for it", e);
-      return Map.of();
-    }
-  }
-
   private void commitCompleted() {
     Map<TopicPartition, OffsetAndMetadata> batch = new HashMap<>();
     for (TopicPartition tp : List.copyOf(commits.keySet())) {
@@ -255,7 +208,8 @@ final class PollLoop implements Runnable, ConsumerRebalanceListener {
     });
   }
 
-  private void applyPause() {
+  /** Pauses or resumes every assigned partition as backpressure and draining ask; poll thread only. */
+  void applyPause() {
     if (draining || backpressure) {
       consumer.pause(consumer.assignment());
     } else if (!consumer.paused().isEmpty()) {

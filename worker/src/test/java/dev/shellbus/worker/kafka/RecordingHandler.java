@@ -50,7 +50,8 @@ final class RecordingHandler implements RequestHandler {
   private final Map<String, CompletableFuture<Void>> gates = new ConcurrentHashMap<>();
   private final Set<String> cancelled = ConcurrentHashMap.newKeySet();
 
-  RecordingHandler(String name, TopicNames topics, Ledger ledger, Function<InboundRequest, CompletionStage<Void>> gate) {
+  RecordingHandler(String name, TopicNames topics, Ledger ledger,
+      Function<InboundRequest, CompletionStage<Void>> gate) {
     this.name = name;
     this.topics = topics;
     this.ledger = ledger;

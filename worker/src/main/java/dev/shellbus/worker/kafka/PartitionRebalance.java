@@ -1,0 +1,104 @@
+package dev.shellbus.worker.kafka;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Handles rebalances on the poll thread, and logs every assignment, revocation and loss.
+ *
+ * <p>On assignment it reads each new partition's request states (blocking, before {@code poll} can return a record
+ * of it) and hands them to the context ahead of any record. On revocation it asks the context to stop dispatching the
+ * partitions, waits for their running requests up to the revocation grace, and commits their completed work
+ * synchronously, so that the next owner neither repeats completed work nor runs a request while it still runs here.
+ * Lost partitions are given up at once and nothing is committed for them.
+ */
+final class PartitionRebalance implements ConsumerRebalanceListener {
+
+  private static final Logger LOG = LoggerFactory.getLogger(PartitionRebalance.class);
+
+  private final PollLoop loop;
+  private final ConsumerOptions options;
+  private final Context context;
+  private final KafkaConsumer<byte[], byte[]> consumer;
+  private final StateLoader states;
+  private final Map<TopicPartition, OffsetAndMetadata> commits;
+
+  PartitionRebalance(PollLoop loop, ConsumerOptions options, Context context, KafkaConsumer<byte[], byte[]> consumer,
+      StateLoader states, Map<TopicPartition, OffsetAndMetadata> commits) {
+    this.loop = loop;
+    this.options = options;
+    this.context = context;
+    this.consumer = consumer;
+    this.states = states;
+    this.commits = commits;
+  }
+
+  @Override
+  public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+    if (partitions.isEmpty()) {
+      return;
+    }
+    LOG.info("Partitions assigned to worker {}: {}", options.workerId(), partitions);
+    for (TopicPartition tp : partitions) {
+      Map<String, RequestState> loaded = states.load(tp.partition());
+      context.runOnContext(v -> loop.dispatcher().assigned(tp, loaded));
+    }
+    loop.applyPause();
+  }
+
+  @Override
+  public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+    if (partitions.isEmpty()) {
+      return;
+    }
+    LOG.info("Partitions revoked from worker {}: {}", options.workerId(), partitions);
+    Duration grace = loop.aborted() ? Duration.ZERO : loop.revokeGrace();
+    Map<TopicPartition, OffsetAndMetadata> offsets =
+        onContext(() -> loop.dispatcher().revoke(partitions, grace), grace);
+    commits.keySet().removeAll(partitions);
+    if (loop.aborted() || offsets.isEmpty()) {
+      return;
+    }
+    try {
+      consumer.commitSync(offsets, PollLoop.CALL_TIMEOUT);
+      LOG.info("Committed completed work of revoked partitions: {}", offsets);
+    } catch (KafkaException e) {
+      LOG.warn("Committing {} on revocation failed: {}", offsets, e.toString());
+    }
+  }
+
+  @Override
+  public void onPartitionsLost(Collection<TopicPartition> partitions) {
+    LOG.warn("Partitions lost by worker {} (another member may own them now): {}", options.workerId(), partitions);
+    onContext(() -> loop.dispatcher().revoke(partitions, Duration.ZERO), Duration.ZERO);
+    commits.keySet().removeAll(partitions);
+  }
+
+  private Map<TopicPartition, OffsetAndMetadata> onContext(
+      Supplier<Future<Map<TopicPartition, OffsetAndMetadata>>> call, Duration grace) {
+    CompletableFuture<Map<TopicPartition, OffsetAndMetadata>> answer = new CompletableFuture<>();
+    context.runOnContext(v -> call.get().onComplete(ar -> answer.complete(ar.succeeded() ? ar.result() : Map.of())));
+    try {
+      return answer.get(grace.toMillis() + PollLoop.CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Map.of();
+    } catch (Exception e) {
+      LOG.error("The Vert.x context did not answer a revocation in time; committing nothing for it", e);
+      return Map.of();
+    }
+  }
+}
