@@ -1,0 +1,16 @@
+package dev.shellbus.orchestrator.engine;
+
+/** What the engine does on taking a transition: the work of the state it enters, or nothing. */
+public enum Action {
+  /** A progress report: nothing new starts. */
+  NONE,
+  LOCATE_SESSION,
+  CREATE_SANDBOX,
+  AWAIT_READY,
+  UPLOAD_INPUTS,
+  RUN_STEPS,
+  COLLECT,
+  CLEAN_UP,
+  /** The request is over: produce the outcome. */
+  COMPLETE
+}

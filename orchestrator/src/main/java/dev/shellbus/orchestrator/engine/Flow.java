@@ -1,0 +1,149 @@
+package dev.shellbus.orchestrator.engine;
+
+import dev.shellbus.orchestrator.FailureCode;
+import dev.shellbus.orchestrator.ShellbusException;
+import io.vertx.core.Future;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The work of one request kind, one method per {@link Action} it supports. The
+ * {@link RequestDriver} calls them as the table says; each completes with the next event. Methods a
+ * kind does not support fail (the table makes that a bug, never a path).
+ */
+abstract class Flow {
+  protected final RequestScope scope;
+  protected final EngineServices services;
+  protected final Provisioner provisioner;
+
+  Flow(RequestScope scope) {
+    this.scope = scope;
+    this.services = scope.services;
+    this.provisioner = new Provisioner(services);
+  }
+
+  /** The first event: which phase the request starts with. May throw to reject the request. */
+  abstract RequestEvent accept();
+
+  Future<RequestEvent> locate() {
+    return unsupported(Action.LOCATE_SESSION);
+  }
+
+  Future<RequestEvent> create() {
+    return unsupported(Action.CREATE_SANDBOX);
+  }
+
+  Future<RequestEvent> awaitReady() {
+    return provisioner.awaitReady(scope);
+  }
+
+  Future<RequestEvent> upload() {
+    return unsupported(Action.UPLOAD_INPUTS);
+  }
+
+  Future<RequestEvent> runSteps() {
+    return unsupported(Action.RUN_STEPS);
+  }
+
+  Future<RequestEvent> collect() {
+    return unsupported(Action.COLLECT);
+  }
+
+  /** Releases what the request holds; never fails; completes with the FINISH event. */
+  abstract Future<RequestEvent> cleanUp();
+
+  /** Steps that never ran, for the outcome; jobs list them as SKIPPED. */
+  List<StepResult> unstartedSteps() {
+    return List.of();
+  }
+
+  Future<RequestEvent> perform(Action action) {
+    switch (action) {
+      case LOCATE_SESSION:
+        return locate();
+      case CREATE_SANDBOX:
+        return create();
+      case AWAIT_READY:
+        return awaitReady();
+      case UPLOAD_INPUTS:
+        return upload();
+      case RUN_STEPS:
+        return runSteps();
+      case COLLECT:
+        return collect();
+      case CLEAN_UP:
+        return cleanUp();
+      default:
+        return unsupported(action);
+    }
+  }
+
+  /** The FINISH event that matches what happened. */
+  RequestEvent finishEvent() {
+    if (scope.interruption != null) {
+      return scope.interruption.kind() == Interruption.Kind.CANCEL ? RequestEvent.FINISH_CANCELLED : RequestEvent.FINISH_TIMED_OUT;
+    }
+    return scope.failure != null ? RequestEvent.FINISH_FAILED : RequestEvent.FINISH_SUCCEEDED;
+  }
+
+  /** Uploads inputs, then continues with {@code next}. */
+  Future<RequestEvent> uploadThen(List<dev.shellbus.orchestrator.transfer.FileInput> inputs, RequestEvent next) {
+    if (inputs.isEmpty()) {
+      scope.milestones.inputs = scope.now();
+      return Future.succeededFuture(next);
+    }
+    return services.uploader().upload(scope.requireSandbox(), inputs, scope.deadline(), scope.observer())
+        .map(receipts -> {
+          scope.inputs.addAll(receipts);
+          scope.milestones.inputs = scope.now();
+          return next;
+        });
+  }
+
+  /** Collects {@code paths} as artifacts attributed to {@code step}; a missing path or a tar failure fails. */
+  Future<Void> collectArtifacts(List<String> paths, Optional<String> step) {
+    return services.collector().collect(scope.requireSandbox(), paths, scope.keys, scope.deadline(), scope.observer())
+        .recover(failure -> Future.failedFuture(artifactFailure(failure)))
+        .compose(result -> {
+          result.stored().forEach(artifact -> {
+            scope.artifacts.add(new ArtifactResult(artifact, step));
+            scope.progress(RequestEvent.ARTIFACT_STORED, Map.of("artifact.path", artifact.path(),
+                "artifact.uri", artifact.object().uri(), "artifact.sha256", artifact.object().sha256(),
+                "artifact.size", Long.toString(artifact.object().size())));
+          });
+          scope.milestones.artifacts = scope.now();
+          if (!result.missing().isEmpty()) {
+            return Future.failedFuture(new ShellbusException(FailureCode.ARTIFACT_FAILED,
+                "artifact paths not found: " + String.join(", ", result.missing()) + " (tar " + result.tar().describe() + ")",
+                false, null));
+          }
+          if (result.tar().exitCode() != 0) {
+            return Future.failedFuture(new ShellbusException(FailureCode.ARTIFACT_FAILED,
+                "collecting artifacts failed: tar " + result.tar().describe(), false, null));
+          }
+          return Future.succeededFuture();
+        });
+  }
+
+  /** Writes the manifest when anything was stored; a failure becomes the request's failure. */
+  Future<Void> writeManifest(String image) {
+    return Manifests.write(scope, image).otherwise(failure -> {
+      scope.fail(failure instanceof ShellbusException se ? se
+          : new ShellbusException(FailureCode.ARTIFACT_FAILED, "manifest: " + failure.getMessage(), true, failure));
+      return null;
+    });
+  }
+
+  private static ShellbusException artifactFailure(Throwable failure) {
+    if (failure instanceof ShellbusException se && se.code() != FailureCode.STORAGE_FAILED) {
+      return se;
+    }
+    return new ShellbusException(FailureCode.ARTIFACT_FAILED, "storing artifacts failed: " + failure.getMessage(),
+        !(failure instanceof ShellbusException se) || se.retryable(), failure);
+  }
+
+  private static Future<RequestEvent> unsupported(Action action) {
+    return Future.failedFuture(new ShellbusException(FailureCode.INTERNAL, "this request kind does not " + action));
+  }
+}

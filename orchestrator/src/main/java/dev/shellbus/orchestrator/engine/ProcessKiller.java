@@ -1,0 +1,52 @@
+package dev.shellbus.orchestrator.engine;
+
+import dev.shellbus.orchestrator.Deadline;
+import dev.shellbus.orchestrator.gateway.ExecSpec;
+import dev.shellbus.orchestrator.gateway.SandboxHandle;
+import dev.shellbus.orchestrator.transfer.ExecCapture;
+import dev.shellbus.orchestrator.transfer.ExecLauncher;
+import io.vertx.core.Future;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Kills a step's command inside a sandbox that outlives it. The real gateway does not signal a
+ * command whose exec was cancelled or timed out (exit 124), so each step records its pid in a
+ * file under /tmp and execs the command in place; a kill sends TERM, then KILL two seconds later.
+ * Descendants that left the command's process are not reached.
+ */
+final class ProcessKiller {
+  private static final String RECORD = "echo $$ > \"$0\" && exec \"$@\"";
+  private static final String KILL = "p=$(cat \"$1\" 2>/dev/null) || exit 0; kill -TERM \"$p\" 2>/dev/null; "
+      + "sleep 2; kill -KILL \"$p\" 2>/dev/null; rm -f \"$1\"; exit 0";
+
+  private ProcessKiller() {}
+
+  /** The pid file of one step of one attempt. */
+  static String pidFile(RequestContext context, int index) {
+    return "/tmp/.shellbus-" + SandboxNaming.labelValue(context.requestId()) + "-" + context.attempt() + "-" + index + ".pid";
+  }
+
+  /** {@code argv} wrapped so that it records its pid in {@code pidFile} first. */
+  static List<String> wrap(List<String> argv, String pidFile) {
+    List<String> wrapped = new ArrayList<>(List.of("sh", "-c", RECORD, pidFile));
+    wrapped.addAll(argv);
+    return wrapped;
+  }
+
+  /** Whether {@code argv} was wrapped by {@link #wrap}. */
+  static boolean wrapped(List<String> argv) {
+    return argv.size() > 3 && argv.get(0).equals("sh") && argv.get(2).equals(RECORD);
+  }
+
+  /** Kills the command recorded in {@code pidFile}; never fails. */
+  static Future<Void> kill(EngineServices services, SandboxHandle sandbox, String pidFile, Deadline bound) {
+    ExecSpec spec = new ExecSpec(List.of("sh", "-c", KILL, "sh", pidFile), "", Map.of(), null,
+        Math.min(10, ExecLauncher.timeoutSeconds(bound)));
+    return services.gateway().exec(sandbox, spec, bound)
+        .compose(ExecCapture::of)
+        .<Void>mapEmpty()
+        .otherwiseEmpty();
+  }
+}

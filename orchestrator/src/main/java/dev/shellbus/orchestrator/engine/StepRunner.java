@@ -1,0 +1,93 @@
+package dev.shellbus.orchestrator.engine;
+
+import dev.shellbus.orchestrator.FailureCode;
+import dev.shellbus.orchestrator.ShellbusException;
+import dev.shellbus.orchestrator.gateway.ExecCall;
+import dev.shellbus.orchestrator.gateway.ExecEvent;
+import dev.shellbus.orchestrator.gateway.ExecSpec;
+import dev.shellbus.orchestrator.transfer.ExecLauncher;
+import io.vertx.core.Future;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Runs one step: one exec whose {@code timeout_seconds} is the step's own timeout or what is left
+ * of the request deadline, whichever is shorter; stdout and stderr streamed to log objects while
+ * the inline head and tail are kept; exit 124 with a timeout set read as a timeout; a stream that
+ * ends without an exit reported as the exec error it is (never exit 0).
+ */
+final class StepRunner {
+  /**
+   * What a step run produced.
+   *
+   * @param result the step result (also for an exec error: FAILED without exit code)
+   * @param deadlineHit whether the request deadline, not the step's own timeout, cut the step short
+   * @param error the exec or storage error, if the step could not be run or recorded
+   */
+  record Run(StepResult result, boolean deadlineHit, Optional<ShellbusException> error) {}
+
+  private final EngineServices services;
+
+  StepRunner(EngineServices services) {
+    this.services = services;
+  }
+
+  Future<Run> run(RequestScope scope, int index, StepSpec step, boolean killable) {
+    long left = scope.deadline().remaining().toSeconds();
+    boolean deadlineBound = step.timeout().isZero() || step.timeout().toSeconds() >= left;
+    int timeout = (int) Math.max(1, deadlineBound ? left : step.timeout().toSeconds());
+    String pidFile = ProcessKiller.pidFile(scope.context, index);
+    List<String> argv = killable ? ProcessKiller.wrap(step.argv(), pidFile) : step.argv();
+    ExecSpec spec = new ExecSpec(argv, step.workdir(), step.environment(), step.stdin(), timeout);
+    scope.currentPidFile = killable ? pidFile : null;
+    Instant started = scope.now();
+    return services.launcher().withReadyRetry(scope.requireSandbox(), scope.deadline(), scope.observer(),
+        () -> services.launcher().exec(scope.requireSandbox(), spec, scope.deadline(), scope.observer())
+            .compose(call -> consume(scope, index, step, call, started, timeout, deadlineBound)));
+  }
+
+  private Future<Run> consume(RequestScope scope, int index, StepSpec step, ExecCall call, Instant started, int timeout,
+      boolean deadlineBound) {
+    OutputRecorder out = new OutputRecorder(services, scope.keys.log(index, step.name(), "stdout"), scope.cleanupDeadline());
+    OutputRecorder err = new OutputRecorder(services, scope.keys.log(index, step.name(), "stderr"), scope.cleanupDeadline());
+    call.events().handler(event -> {
+      OutputRecorder target = event instanceof ExecEvent.Stdout ? out : event instanceof ExecEvent.Stderr ? err : null;
+      if (target != null && target.write(event instanceof ExecEvent.Stdout o ? o.data() : ((ExecEvent.Stderr) event).data())) {
+        call.events().pause();
+        target.onDrain(v -> call.events().resume());
+      }
+    });
+    return call.exit().transform(exit -> Future.all(out.finish(), err.finish()).transform(logs -> {
+      Optional<Integer> code = exit.succeeded() ? Optional.of(exit.result()) : Optional.empty();
+      boolean timedOut = code.isPresent() && code.get() == 124 && timeout > 0;
+      StepResult.Status status = code.isEmpty() ? StepResult.Status.FAILED
+          : code.get() == 0 ? StepResult.Status.SUCCEEDED : timedOut ? StepResult.Status.TIMED_OUT : StepResult.Status.FAILED;
+      OutputCapture stdout = logs.succeeded() ? logs.result().resultAt(0) : OutputCapture.empty();
+      OutputCapture stderr = logs.succeeded() ? logs.result().resultAt(1) : OutputCapture.empty();
+      StepResult result = new StepResult(index, step.name(), status, code, Optional.of(started), Optional.of(scope.now()),
+          stdout, stderr);
+      Optional<ShellbusException> error = exit.failed() ? Optional.of(wrap(exit.cause(), step))
+          : logs.failed() ? Optional.of(wrap(logs.cause(), step)) : Optional.empty();
+      if (exit.failed() && ExecLauncher.notReady(exit.cause())) {
+        return Future.failedFuture(exit.cause());
+      }
+      stdout.log().ifPresent(scope.logs::add);
+      stderr.log().ifPresent(scope.logs::add);
+      return Future.succeededFuture(new Run(result, timedOut && deadlineBound, error));
+    }));
+  }
+
+  private static ShellbusException wrap(Throwable failure, StepSpec step) {
+    if (failure instanceof ShellbusException se) {
+      return se;
+    }
+    return new ShellbusException(FailureCode.INTERNAL, "step " + step.name() + ": " + failure, false, failure);
+  }
+
+  /** Attributes of the step lifecycle events. */
+  static Map<String, String> attributes(int index, StepSpec step) {
+    return Map.of("step.index", Integer.toString(index), "step.name", step.name());
+  }
+}
