@@ -134,19 +134,21 @@ final class ReadyWaiter {
     if (done()) {
       return;
     }
-    if (watch != null) {
-      watch.guard().finish();
-      watch.request().cancel();
-      watch = null;
+    // Complete first: cancelling the watch below may call back into fallBack() synchronously.
+    if (failure == null) {
+      result.complete(info);
+    } else {
+      result.fail(failure);
     }
     if (timerId >= 0) {
       vertx.cancelTimer(timerId);
       timerId = -1;
     }
-    if (failure == null) {
-      result.complete(info);
-    } else {
-      result.fail(failure);
+    GrpcCalls.Stream<WatchSandboxRequest, SandboxStreamEvent> open = watch;
+    watch = null;
+    if (open != null) {
+      open.guard().finish();
+      open.request().cancel();
     }
   }
 }
