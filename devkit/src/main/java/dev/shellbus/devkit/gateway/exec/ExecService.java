@@ -126,9 +126,8 @@ public final class ExecService {
     List<RunningExec> running = engine.registry().close();
     running.forEach(run -> run.abort(RunningExec.Abort.GONE));
     List<Future<Void>> gone = running.stream().map(RunningExec::terminated).toList();
-    return Future.join(gone).timeout(10, TimeUnit.SECONDS)
-        .<Void>mapEmpty()
-        .onComplete(ar -> engine.io().shutdown());
+    // The I/O pool is not shut down: pump threads end with their pipes, and idle threads expire after a minute.
+    return Future.join(gone).timeout(10, TimeUnit.SECONDS).mapEmpty();
   }
 
   /** Runs the checks of one exec request and returns the exec, registered but not started; or fails the call. */

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * How the dev gateway runs exec commands.
@@ -31,9 +32,14 @@ public enum Isolation {
    * @throws IllegalStateException when bubblewrap or one of its companion tools is missing
    */
   public Isolation check() {
+    return check(Isolation::which);
+  }
+
+  /** Checks this mode against a given way of finding tools; the seam for tests. */
+  Isolation check(Function<String, Optional<Path>> finder) {
     if (this == BUBBLEWRAP) {
       for (String tool : BUBBLEWRAP_TOOLS) {
-        if (which(tool).isEmpty()) {
+        if (finder.apply(tool).isEmpty()) {
           throw new IllegalStateException("exec isolation needs '" + tool + "' on the PATH, which is missing: install"
               + " it with 'apt-get install -y bubblewrap util-linux', or start the dev gateway with --isolation=none"
               + " to run exec commands as plain, unisolated host processes");

@@ -17,10 +17,10 @@ import java.util.stream.Stream;
  *
  * <p>The bubblewrap line is the proven one of DEPENDENCIES.md section 7 with two changes. The host root is bound
  * read-only entry by entry onto bubblewrap's own root (then remounted read-only), because {@code --ro-bind / /} leaves
- * no way to create the {@code /sandbox} mount point on a host that lacks it; the directory holding the workspaces is
- * covered by an empty read-only tmpfs, so a sandbox never sees its neighbours' files. And the environment travels in the
- * process environment (cleared, then set) rather than as {@code --clearenv --setenv} arguments, so that secret values
- * never show in the host's {@code ps}.
+ * no way to create the {@code /sandbox} mount point on a host that lacks it; the directory holding the workspaces
+ * is covered by an empty read-only tmpfs, so a sandbox never sees its neighbours' files. And the environment travels
+ * in the process environment (cleared, then set) rather than as {@code --clearenv --setenv} arguments, so that
+ * secret values never show in the host's {@code ps}.
  */
 final class Launcher {
 

@@ -87,7 +87,8 @@ class ExecFlowControlIT {
     Drained drained = drain(total, 10 * MIB, 2000);
     long maxInFlight = harness.exec.stats().maxBytesInFlight();
     System.out.printf("[exec-flow] 200 MB with a 2 s client pause: max bytes in flight %.2f MiB,"
-        + " delivered while paused %.2f MiB%n", maxInFlight / (double) MIB, drained.deliveredWhilePaused() / (double) MIB);
+        + " delivered while paused %.2f MiB%n", maxInFlight / (double) MIB,
+        drained.deliveredWhilePaused() / (double) MIB);
     assertThat(drained.status()).isEqualTo(GrpcStatus.OK);
     assertThat(drained.exitCode()).isZero();
     assertThat(drained.bytes()).isEqualTo(total);

@@ -17,8 +17,8 @@ record ExecResult(byte[] stdout, byte[] stderr, Integer exitCode, int eventsAfte
 
   @Override
   public String toString() {
-    return "ExecResult{exit=" + exitCode + ", status=" + status + ", message=" + message + ", stdout=" + abbreviate(out())
-        + ", stderr=" + abbreviate(err()) + "}";
+    return "ExecResult{exit=" + exitCode + ", status=" + status + ", message=" + message + ", stdout="
+        + abbreviate(out()) + ", stderr=" + abbreviate(err()) + "}";
   }
 
   private static String abbreviate(String text) {

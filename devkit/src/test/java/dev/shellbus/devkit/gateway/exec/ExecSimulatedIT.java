@@ -116,7 +116,7 @@ class ExecSimulatedIT {
   void streamsBreakBeforeTheExitAtTheConfiguredRateDeterministically() throws Exception {
     List<GrpcStatus> first = statuses(0.5, 11);
     assertThat(first).contains(GrpcStatus.OK, GrpcStatus.UNAVAILABLE);
-    assertThat(statuses(0.5, 11)).isEqualTo(first);
+    assertThat(statuses(0.5, 11)).as("same seed, same faults").isEqualTo(first);
     assertThat(statuses(1.0, 11)).containsOnly(GrpcStatus.UNAVAILABLE);
   }
 
@@ -127,9 +127,9 @@ class ExecSimulatedIT {
       for (int i = 0; i < 12; i++) {
         ExecResult result = harness.run(request);
         if (result.status() == GrpcStatus.UNAVAILABLE) {
-          assertThat(result.message()).isEqualTo(EventSink.RELAY_CLOSED);
-          assertThat(result.exitCode()).isNull();
-          assertThat(result.stdout()).hasSize(1024);
+          assertThat(result.message()).as(result.toString()).isEqualTo(EventSink.RELAY_CLOSED);
+          assertThat(result.exitCode()).as(result.toString()).isNull();
+          assertThat(result.stdout()).as(result.toString()).hasSize(1024);
         }
         statuses.add(result.status());
       }
