@@ -58,9 +58,10 @@ class PerKeyOrderingIT {
         h.send(null, "key-" + i, Events.exec("c-" + i, "key-" + i));
       }
 
-      Await.until("three requests run and five wait", () -> ledger.running.get() == 3
-          && consumer.metrics().queued() == 5, () -> consumer.metrics().queued() + " queued");
-      assertThat(consumer.metrics().inFlight()).isEqualTo(3);
+      // The rest wait in a queue or, once the limit pauses the partitions, unfetched on the broker.
+      Await.until("three requests run", () -> ledger.running.get() == 3 && consumer.metrics().inFlight() == 3,
+          () -> consumer.metrics().inFlight() + " in flight");
+      assertThat(ledger.of("start")).hasSize(3);
 
       for (int i = 0; i < 8; i++) {
         handler.gateOf("c-" + i).complete(null);
