@@ -173,8 +173,10 @@ public final class GrpcStatusMapper {
         out.write(Integer.parseInt(raw.substring(i + 1, i + 3), 16));
         i += 2;
       } else {
-        byte[] bytes = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+        int codePoint = raw.codePointAt(i);
+        byte[] bytes = new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8);
         out.write(bytes, 0, bytes.length);
+        i += Character.charCount(codePoint) - 1;
       }
     }
     return out.toString(StandardCharsets.UTF_8);

@@ -62,7 +62,8 @@ class GrpcGatewayClientIT {
     if (external.isPresent()) {
       connection = await(GatewayDiscovery.system(vertx).resolve(external));
     } else {
-      dev = await(DevGateway.start(vertx, devOptions().faults(FaultOptions.builder().stuckProvisioning("stuck-.*").build()).build()));
+      dev = await(DevGateway.start(vertx, devOptions().faults(FaultOptions.builder().stuckProvisioning("stuck-.*")
+          .mainProcessExit("exit-.*", Duration.ofMillis(100), 7).build()).build()));
       connection = GatewayConnection.of(dev.endpoint());
     }
     Optional<TokenSource> token = Optional.ofNullable(System.getenv("SHELLBUS_TEST_GATEWAY_TOKEN")).filter(s -> !s.isBlank()).map(StaticTokenSource::new);
@@ -185,6 +186,22 @@ class GrpcGatewayClientIT {
       assertThat(e.retryable()).isFalse();
     });
     assertThat(took).isBetween(Duration.ofMillis(700), Duration.ofSeconds(5));
+    await(client.delete(created.handle().workspace(), created.handle().name(), minute()));
+  }
+
+  @Test
+  @DisabledIfEnvironmentVariable(named = EXTERNAL, matches = ".+")
+  void aSandboxInErrorFailsTheWaitWithItsExitCode() throws Exception {
+    SandboxInfo created = await(client.create(spec("exit-" + RUN), minute()));
+    Deadline deadline = Deadline.in(Duration.ofSeconds(30));
+    while (await(client.get("", created.handle().name(), minute())).phase() != SandboxPhase.ERROR && !deadline.expired()) {
+      Thread.sleep(50);
+    }
+    Throwable failure = failureOf(client.awaitReady(created.handle(), minute()));
+    assertThat(failure).isInstanceOfSatisfying(ShellbusException.class, e -> {
+      assertThat(e.code()).isEqualTo(FailureCode.SANDBOX_FAILED);
+      assertThat(e.getMessage()).contains("ERROR", "exit code 7");
+    });
     await(client.delete(created.handle().workspace(), created.handle().name(), minute()));
   }
 
