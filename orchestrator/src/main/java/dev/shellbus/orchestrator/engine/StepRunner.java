@@ -6,6 +6,7 @@ import dev.shellbus.orchestrator.gateway.ExecCall;
 import dev.shellbus.orchestrator.gateway.ExecEvent;
 import dev.shellbus.orchestrator.gateway.ExecSpec;
 import dev.shellbus.orchestrator.transfer.ExecLauncher;
+import dev.shellbus.orchestrator.transfer.ExitWatch;
 import io.vertx.core.Future;
 import java.time.Instant;
 import java.util.List;
@@ -52,14 +53,16 @@ final class StepRunner {
       boolean deadlineBound) {
     OutputRecorder out = new OutputRecorder(services, scope.keys.log(index, step.name(), "stdout"), scope.cleanupDeadline());
     OutputRecorder err = new OutputRecorder(services, scope.keys.log(index, step.name(), "stderr"), scope.cleanupDeadline());
+    ExitWatch exitWatch = new ExitWatch(call);
     call.events().handler(event -> {
+      exitWatch.seen(event);
       OutputRecorder target = event instanceof ExecEvent.Stdout ? out : event instanceof ExecEvent.Stderr ? err : null;
       if (target != null && target.write(event instanceof ExecEvent.Stdout o ? o.data() : ((ExecEvent.Stderr) event).data())) {
         call.events().pause();
         target.onDrain(v -> call.events().resume());
       }
     });
-    return call.exit().transform(exit -> Future.all(out.finish(), err.finish()).transform(logs -> {
+    return exitWatch.future().transform(exit -> Future.all(out.finish(), err.finish()).transform(logs -> {
       Optional<Integer> code = exit.succeeded() ? Optional.of(exit.result()) : Optional.empty();
       boolean timedOut = code.isPresent() && code.get() == 124 && timeout > 0;
       StepResult.Status status = code.isEmpty() ? StepResult.Status.FAILED

@@ -33,6 +33,7 @@ final class ArtifactSplitter implements TarParser.Listener {
   private final Promise<Void> parsed = Promise.promise();
   private ArtifactSink sink;
   private int current = -1;
+  private int exitCode;
 
   ArtifactSplitter(List<String> declared, ObjectStore store, ArtifactKeys keys, long highWaterMark, Deadline deadline, ExecCall call) {
     this.declared = declared;
@@ -47,9 +48,10 @@ final class ArtifactSplitter implements TarParser.Listener {
   Future<ArtifactCollector.Result> run() {
     call.events().exceptionHandler(parsed::tryFail);
     call.events().handler(this::onEvent);
-    return Future.all(parsed.future(), call.exit())
+    call.exit().onFailure(parsed::tryFail);
+    return parsed.future()
         .compose(v -> Future.all(sinks.stream().map(ArtifactSink::stored).toList()))
-        .map(all -> result(all.list(), call.exit().result()))
+        .map(all -> result(all.list(), exitCode))
         .recover(this::abort);
   }
 
@@ -63,6 +65,7 @@ final class ArtifactSplitter implements TarParser.Listener {
           stderr.appendBuffer(err.data().length() <= room ? err.data() : err.data().slice(0, room));
         }
       } else {
+        exitCode = ((ExecEvent.Exit) event).code();
         parser.finish();
         parsed.tryComplete();
       }

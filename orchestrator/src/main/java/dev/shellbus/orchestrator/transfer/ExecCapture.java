@@ -22,14 +22,16 @@ public record ExecCapture(int exitCode, String stdout, String stderr) {
   public static Future<ExecCapture> of(ExecCall call) {
     Buffer out = Buffer.buffer();
     Buffer err = Buffer.buffer();
+    ExitWatch exit = new ExitWatch(call);
     call.events().handler(event -> {
+      exit.seen(event);
       if (event instanceof ExecEvent.Stdout stdout) {
         append(out, stdout.data());
       } else if (event instanceof ExecEvent.Stderr stderr) {
         append(err, stderr.data());
       }
     });
-    return call.exit().map(code -> new ExecCapture(code, text(out), text(err)));
+    return exit.future().map(code -> new ExecCapture(code, text(out), text(err)));
   }
 
   /** A short description for failure messages: exit code and the first line(s) of stderr. */

@@ -47,7 +47,9 @@ public final class WorkspaceSnapshots {
     BufferPipe pipe = BufferPipe.onCurrentContext(highWaterMark);
     Future<StoredObject> stored = store.put(ref, pipe, "application/x-tar", deadline);
     Buffer stderr = Buffer.buffer();
+    ExitWatch exit = new ExitWatch(call);
     call.events().handler(event -> {
+      exit.seen(event);
       if (event instanceof ExecEvent.Stdout out) {
         pipe.write(out.data());
         if (pipe.writeQueueFull()) {
@@ -58,7 +60,7 @@ public final class WorkspaceSnapshots {
         stderr.appendBuffer(err.data());
       }
     });
-    return call.exit()
+    return exit.future()
         .compose(code -> {
           if (code > 1) {
             ShellbusException failure = new ShellbusException(FailureCode.ARTIFACT_FAILED, "snapshot tar exited " + code + ": "
