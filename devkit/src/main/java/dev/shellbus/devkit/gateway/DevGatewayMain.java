@@ -42,9 +42,10 @@ public final class DevGatewayMain {
     System.out.println("dev gateway listening on " + gateway.endpoint() + " (data in " + gateway.dataDir() + ")");
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {
-        gateway.stop().eventually(vertx::close).await(10, TimeUnit.SECONDS);
+        gateway.stop().await(15, TimeUnit.SECONDS);
+        vertx.close().await(10, TimeUnit.SECONDS);
       } catch (Exception stopFailed) {
-        System.err.println("dev-gateway: unclean stop: " + stopFailed.getMessage());
+        System.err.println("dev-gateway: unclean stop: " + stopFailed);
       }
     }, "dev-gateway-shutdown"));
   }

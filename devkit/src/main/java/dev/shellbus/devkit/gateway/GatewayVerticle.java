@@ -14,6 +14,8 @@ import dev.shellbus.devkit.gateway.service.Workspaces;
 import dev.shellbus.devkit.gateway.store.NameGenerator;
 import dev.shellbus.devkit.gateway.store.ProviderStore;
 import dev.shellbus.devkit.gateway.store.SandboxStore;
+import dev.shellbus.gateway.v1.OpenShellGrpcService;
+import dev.shellbus.gateway.v1.Sandbox;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
@@ -51,7 +53,11 @@ final class GatewayVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    return dataDirectory().compose(dir -> {
+    // Loading and initialising the protobuf, gRPC and exec classes takes seconds on a cold, busy JVM: do it on a
+    // worker thread so the event loop never blocks on it.
+    Future<Object> warm = vertx.executeBlocking(() -> OpenShellGrpcService.all().size() + ExecService.class.hashCode()
+        + Sandbox.getDescriptor().getFields().size());
+    return warm.compose(ignored -> dataDirectory()).compose(dir -> {
       dataDir = dir;
       wire();
       return vertx.createHttpServer(httpOptions()).requestHandler(grpcServer()).listen();
