@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.slf4j.Logger;
@@ -65,20 +66,39 @@ final class RequestPipeline {
         in.key());
     return persist(work, RequestState.inFlight(in, options.workerId(), Instant.now()))
         .compose(v -> work.owned() ? invoke(in) : Future.failedFuture(new GivenUpException(in.position())))
-        .transform(ar -> ar.succeeded() ? finish(work, in, ar.result()) : handlerFailed(work, polled, in, ar.cause()));
+        .compose(completion -> finish(work, in, completion))
+        .recover(cause -> failed(work, polled, "request " + in.requestId(), cause));
   }
 
-  /** Dead-letters a record and completes its offset once the DLQ write is acknowledged. */
+  /**
+   * Dead-letters a record and completes its offset once the DLQ write is acknowledged. If the DLQ refuses the record
+   * for good (not a retriable error), the offset completes anyway, logged as an error: a poison record must not stop
+   * its partition.
+   */
   Future<Void> deadLetter(PartitionWork work, Polled polled, String reason, String detail) {
     LOG.warn("Dead-lettering {}@{} (reason {}): {}", polled.partition(), polled.offset(), reason, detail);
     ProducerRecord<byte[], byte[]> record =
         DeadLetters.of(options.topics().deadLetters(), polled.record(), reason, detail);
     return retry(work, "dead-letter " + polled.partition() + "@" + polled.offset(), () -> publisher.send(record))
-        .onSuccess(md -> {
-          metrics.deadLettered();
+        .transform(ar -> {
+          if (ar.succeeded()) {
+            metrics.deadLettered();
+          } else if (work.owned()) {
+            LOG.error("Dropping {}@{}: the dead-letter topic refused it", polled.partition(), polled.offset(),
+                ar.cause());
+          }
           complete(work, polled.offset());
-        })
-        .mapEmpty();
+          return Future.<Void>succeededFuture();
+        });
+  }
+
+  /** Ends a path that failed for good: nothing when the partition was given up, else the record is dead-lettered. */
+  private Future<Void> failed(PartitionWork work, Polled polled, String what, Throwable cause) {
+    if (!work.owned() || cause instanceof GivenUpException) {
+      return Future.succeededFuture();
+    }
+    LOG.error("Processing {} at {}@{} failed; dead-lettering it", what, polled.partition(), polled.offset(), cause);
+    return deadLetter(work, polled, ErrorCode.INTERNAL.name(), what + " failed: " + cause);
   }
 
   private Future<Completion> invoke(InboundRequest in) {
@@ -105,14 +125,6 @@ final class RequestPipeline {
         });
   }
 
-  private Future<Void> handlerFailed(PartitionWork work, Polled polled, InboundRequest in, Throwable cause) {
-    if (!work.owned()) {
-      return Future.succeededFuture();
-    }
-    LOG.error("Handler failed on request {} at {}; dead-lettering it", in.requestId(), in.position(), cause);
-    return deadLetter(work, polled, ErrorCode.INTERNAL.name(), "handler failed: " + cause);
-  }
-
   private Future<Void> republish(PartitionWork work, Polled polled, RequestState state) {
     LOG.info("Request {} at {}@{} already DONE (attempt {}); re-publishing its stored result", state.requestId(),
         polled.partition(), polled.offset(), state.attempt());
@@ -122,10 +134,12 @@ final class RequestPipeline {
       headers.add(new RecordHeader(REPUBLISHED_HEADER, "true".getBytes(StandardCharsets.UTF_8)));
       records.add(new OutboundRecord(r.topic(), r.key(), r.value(), headers));
     }
-    return retry(work, "re-publish " + state.requestId(), () -> publishAll(records)).onSuccess(v -> {
-      metrics.republished();
-      complete(work, polled.offset());
-    });
+    return retry(work, "re-publish " + state.requestId(), () -> publishAll(records))
+        .onSuccess(v -> {
+          metrics.republished();
+          complete(work, polled.offset());
+        })
+        .recover(cause -> failed(work, polled, "re-publishing " + state.requestId(), cause));
   }
 
   private Future<Void> persist(PartitionWork work, RequestState state) {
@@ -161,13 +175,21 @@ final class RequestPipeline {
     op.get().onComplete(ar -> {
       if (ar.succeeded()) {
         result.complete(ar.result());
-      } else if (!work.owned()) {
+      } else if (!work.owned() || !retriable(ar.cause())) {
         result.fail(ar.cause());
       } else {
         LOG.warn("{} failed, retrying in {} ms: {}", what, backoff, ar.cause().toString());
         vertx.setTimer(backoff, id -> attempt(work, what, op, result, Math.min(MAX_BACKOFF_MS, backoff * 2)));
       }
     });
+  }
+
+  /**
+   * Returns whether trying again may help: Kafka's retriable errors (the delivery timeout among them) and a closed or
+   * closing publisher; not, say, a record too large for the topic.
+   */
+  static boolean retriable(Throwable cause) {
+    return cause instanceof RetriableException || cause instanceof IllegalStateException;
   }
 
   /** The partition of a pipeline was revoked or lost while it ran. */

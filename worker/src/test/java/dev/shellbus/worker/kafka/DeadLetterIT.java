@@ -8,6 +8,7 @@ import dev.shellbus.events.Topics;
 import dev.shellbus.worker.kafka.RecordingHandler.Ledger;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.junit.jupiter.api.Test;
@@ -45,6 +46,26 @@ class DeadLetterIT {
       assertThat(ledger.ids("start")).containsExactly("good-1");
       assertThat(consumer.metrics().deadLetteredCount()).isEqualTo(3);
       Await.until("all four offsets committed", () -> Long.valueOf(4).equals(h.committed().get(0)), h::committed);
+    }
+  }
+
+  @Test
+  void aFailingHandlerGetsItsRequestDeadLetteredAsInternal(@BootstrapServers String bootstrap) {
+    try (KafkaHarness h = new KafkaHarness(bootstrap, 1)) {
+      Ledger ledger = new Ledger();
+      RecordingHandler handler = new RecordingHandler("w1", h.topics, ledger, in -> in.requestId().equals("bug")
+          ? CompletableFuture.failedFuture(new IllegalArgumentException("boom"))
+          : CompletableFuture.completedFuture(null));
+      h.start("w1", handler, o -> o);
+      h.send(0, "a", Events.exec("bug", "a"));
+      h.send(0, "b", Events.exec("fine", "b"));
+
+      ConsumerRecord<byte[], byte[]> dlq = h.read(h.topics.deadLetters(), 1).get(0);
+      h.read(h.topics.results(), 1);
+
+      assertThat(KafkaHarness.header(dlq, Topics.DLQ_REASON)).isEqualTo("INTERNAL");
+      assertThat(KafkaHarness.header(dlq, Topics.DLQ_DETAIL)).contains("request bug failed").contains("boom");
+      Await.until("both offsets committed", () -> Long.valueOf(2).equals(h.committed().get(0)), h::committed);
     }
   }
 }
