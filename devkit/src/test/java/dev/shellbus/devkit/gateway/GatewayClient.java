@@ -126,16 +126,25 @@ final class GatewayClient implements AutoCloseable {
     Await.result(client.close());
   }
 
-  /** A running watch stream: collected messages and, once ended, its status. */
-  static final class Watch {
-    final List<SandboxStreamEvent> messages = new CopyOnWriteArrayList<>();
-    final GrpcClientResponse<WatchSandboxRequest, SandboxStreamEvent> response;
-    final GrpcClientRequest<WatchSandboxRequest, SandboxStreamEvent> call;
+  /** Opens a server-streaming call; the returned stream collects every message and the final status. */
+  <Q, R> Future<Stream<Q, R>> stream(ServiceMethod<R, Q> method, Q request) {
+    return client.request(address, method).compose(call -> {
+      headers.forEach(call.headers()::set);
+      call.end(request);
+      return call.response().map(response -> new Stream<>(call, response));
+    });
+  }
+
+  /** A running server stream: collected messages and, once ended, its status. */
+  static class Stream<Q, R> {
+    final List<R> messages = new CopyOnWriteArrayList<>();
+    final GrpcClientResponse<Q, R> response;
+    final GrpcClientRequest<Q, R> call;
     volatile GrpcStatus status;
     volatile String statusMessage;
     volatile Throwable error;
 
-    Watch(GrpcClientRequest<WatchSandboxRequest, SandboxStreamEvent> call, GrpcClientResponse<WatchSandboxRequest, SandboxStreamEvent> response) {
+    Stream(GrpcClientRequest<Q, R> call, GrpcClientResponse<Q, R> response) {
       this.call = call;
       this.response = response;
       response.handler(messages::add);
@@ -147,6 +156,10 @@ final class GatewayClient implements AutoCloseable {
         statusMessage = trailer != null ? percentDecode(trailer) : response.statusMessage();
         status = response.status();
       });
+    }
+
+    boolean ended() {
+      return status != null || error != null;
     }
 
     private static String percentDecode(String value) {
@@ -162,9 +175,13 @@ final class GatewayClient implements AutoCloseable {
       }
       return bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
     }
+  }
 
-    boolean ended() {
-      return status != null || error != null;
+  /** A running watch stream. */
+  static final class Watch extends Stream<WatchSandboxRequest, SandboxStreamEvent> {
+    Watch(GrpcClientRequest<WatchSandboxRequest, SandboxStreamEvent> call,
+        GrpcClientResponse<WatchSandboxRequest, SandboxStreamEvent> response) {
+      super(call, response);
     }
 
     List<Sandbox> snapshots() {
