@@ -122,6 +122,11 @@ public final class DevGateway {
     return running().appendLog(sandboxId, level, message);
   }
 
+  /** Returns how many watch streams follow the sandbox; for tests of watch cleanup. */
+  Future<Integer> watchers(String sandboxId) {
+    return running().watchers(sandboxId);
+  }
+
   private synchronized GatewayVerticle running() {
     if (verticle == null || deploymentId == null) {
       throw new IllegalStateException("the dev gateway is not running");

@@ -139,6 +139,12 @@ final class GatewayVerticle extends VerticleBase {
     return appended.future();
   }
 
+  Future<Integer> watchers(String sandboxId) {
+    Promise<Integer> count = Promise.promise();
+    context.runOnContext(ignored -> count.complete(store.bus().watchers(sandboxId)));
+    return count.future();
+  }
+
   Path dataDir() {
     return dataDir;
   }

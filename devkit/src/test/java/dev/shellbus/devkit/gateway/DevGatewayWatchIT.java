@@ -102,6 +102,18 @@ class DevGatewayWatchIT {
   }
 
   @Test
+  void cancellingAWatchUnsubscribesIt() {
+    Sandbox created = client.create("");
+    String id = created.getMetadata().getId();
+    GatewayClient.Watch watch = watch(WatchSandboxRequest.newBuilder().setId(id).setFollowStatus(true)
+        .setFollowLogs(true));
+    Await.until("subscribed", () -> Await.result(fixture.gateway.watchers(id)) == 1);
+    watch.call.cancel();
+    Await.until("unsubscribed after cancel", () -> Await.result(fixture.gateway.watchers(id)) == 0);
+    assertThat(Await.result(fixture.gateway.appendSandboxLog(id, "INFO", "nobody listens"))).isTrue();
+  }
+
+  @Test
   void aWatcherThatDoesNotReadLosesItsStreamWithResourceExhausted() {
     Sandbox created = client.create("");
     String id = created.getMetadata().getId();
