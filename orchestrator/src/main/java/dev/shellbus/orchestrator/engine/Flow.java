@@ -2,6 +2,7 @@ package dev.shellbus.orchestrator.engine;
 
 import dev.shellbus.orchestrator.FailureCode;
 import dev.shellbus.orchestrator.ShellbusException;
+import dev.shellbus.orchestrator.transfer.ExecCapture;
 import io.vertx.core.Future;
 import java.util.List;
 import java.util.Map;
@@ -113,14 +114,13 @@ abstract class Flow {
                 "artifact.size", Long.toString(artifact.object().size())));
           });
           scope.milestones.artifacts = scope.now();
-          if (!result.missing().isEmpty()) {
+          if (!result.missing().isEmpty() && result.tar().exitCode() != ExecCapture.TIMEOUT_EXIT) {
             return Future.failedFuture(new ShellbusException(FailureCode.ARTIFACT_FAILED,
                 "artifact paths not found: " + String.join(", ", result.missing()) + " (tar " + result.tar().describe() + ")",
                 false, null));
           }
           if (result.tar().exitCode() != 0) {
-            return Future.failedFuture(new ShellbusException(FailureCode.ARTIFACT_FAILED,
-                "collecting artifacts failed: tar " + result.tar().describe(), false, null));
+            return Future.failedFuture(result.tar().failure(FailureCode.ARTIFACT_FAILED, "collecting artifacts with tar", false));
           }
           return Future.succeededFuture();
         });

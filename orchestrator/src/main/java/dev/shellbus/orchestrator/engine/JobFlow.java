@@ -68,7 +68,7 @@ final class JobFlow extends Flow {
   }
 
   private Future<RequestEvent> finished(int index, StepSpec spec, StepRunner.Run run) {
-    StepResult result = run.result();
+    StepResult result = scope.interrupted() ? interrupted(run.result()) : run.result();
     scope.steps.add(result);
     scope.lastStep = Optional.of(spec.name());
     Map<String, String> attributes = new HashMap<>(StepRunner.attributes(index, spec));
@@ -136,9 +136,6 @@ final class JobFlow extends Flow {
   }
 
   private StepResult interrupted(StepResult step) {
-    StepResult.Status status = scope.interruption.kind() == Interruption.Kind.CANCEL
-        ? StepResult.Status.CANCELLED : StepResult.Status.TIMED_OUT;
-    return new StepResult(step.index(), step.name(), status, Optional.empty(), Optional.empty(), Optional.of(scope.now()),
-        OutputCapture.empty(), OutputCapture.empty());
+    return scope.interruptedStep(step);
   }
 }

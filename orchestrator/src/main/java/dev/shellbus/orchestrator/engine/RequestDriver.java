@@ -72,6 +72,7 @@ final class RequestDriver {
       return;
     }
     scope.interruption = interruption;
+    generation++;
     if (scope.currentCall != null) {
       scope.currentCall.cancel();
     }

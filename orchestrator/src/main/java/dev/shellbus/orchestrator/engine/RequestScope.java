@@ -112,6 +112,14 @@ final class RequestScope {
     };
   }
 
+  /** {@code step} as the interruption left it: CANCELLED or TIMED_OUT, with whatever output it had. */
+  StepResult interruptedStep(StepResult step) {
+    StepResult.Status status = interruption.kind() == Interruption.Kind.CANCEL
+        ? StepResult.Status.CANCELLED : StepResult.Status.TIMED_OUT;
+    return new StepResult(step.index(), step.name(), status, step.exitCode(), step.startedAt(),
+        Optional.of(now()), step.stdout(), step.stderr());
+  }
+
   /** The handle, or a failure saying there is no sandbox (a bug in the flow). */
   SandboxHandle requireSandbox() {
     return sandbox.orElseThrow(() -> new ShellbusException(FailureCode.INTERNAL, "no sandbox known for " + context.requestId()));

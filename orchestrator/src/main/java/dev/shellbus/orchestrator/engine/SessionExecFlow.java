@@ -5,7 +5,6 @@ import dev.shellbus.orchestrator.ShellbusException;
 import io.vertx.core.Future;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Exec in a session: locate, run the command as step 0 ("exec"), keep the sandbox. A command
@@ -35,7 +34,7 @@ final class SessionExecFlow extends SessionFlow {
     scope.runningStep = 0;
     scope.progress(RequestEvent.STEP_STARTED, StepRunner.attributes(0, step));
     return runner.run(scope, 0, step, services.config().killOnInterrupt()).compose(run -> {
-      scope.steps.add(run.result());
+      scope.steps.add(scope.interrupted() ? scope.interruptedStep(run.result()) : run.result());
       scope.milestones.steps = scope.now();
       Map<String, String> attributes = new HashMap<>(StepRunner.attributes(0, step));
       attributes.put("step.status", run.result().status().name());
@@ -71,10 +70,7 @@ final class SessionExecFlow extends SessionFlow {
   @Override
   java.util.List<StepResult> unstartedSteps() {
     if (scope.steps.isEmpty() && scope.runningStep == 0 && scope.interruption != null) {
-      StepResult.Status status = scope.interruption.kind() == Interruption.Kind.CANCEL
-          ? StepResult.Status.CANCELLED : StepResult.Status.TIMED_OUT;
-      return java.util.List.of(new StepResult(0, STEP_NAME, status, Optional.empty(), Optional.empty(), Optional.of(scope.now()),
-          OutputCapture.empty(), OutputCapture.empty()));
+      return java.util.List.of(scope.interruptedStep(StepResult.skipped(0, STEP_NAME)));
     }
     return java.util.List.of();
   }

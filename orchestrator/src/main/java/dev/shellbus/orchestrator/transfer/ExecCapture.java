@@ -1,5 +1,7 @@
 package dev.shellbus.orchestrator.transfer;
 
+import dev.shellbus.orchestrator.FailureCode;
+import dev.shellbus.orchestrator.ShellbusException;
 import dev.shellbus.orchestrator.gateway.ExecCall;
 import dev.shellbus.orchestrator.gateway.ExecEvent;
 import io.vertx.core.Future;
@@ -32,6 +34,20 @@ public record ExecCapture(int exitCode, String stdout, String stderr) {
       }
     });
     return exit.future().map(code -> new ExecCapture(code, text(out), text(err)));
+  }
+
+  /** The gateway's answer when an exec's {@code timeout_seconds} ran out. */
+  public static final int TIMEOUT_EXIT = 124;
+
+  /**
+   * The failure for a helper exec that did not exit 0: its timeout was derived from the request
+   * deadline, so exit 124 means the deadline; anything else is {@code code}.
+   */
+  public ShellbusException failure(FailureCode code, String what, boolean retryable) {
+    if (exitCode == TIMEOUT_EXIT) {
+      return new ShellbusException(FailureCode.DEADLINE_EXCEEDED, what + " ran out of time (exit 124)");
+    }
+    return new ShellbusException(code, what + " failed (" + describe() + ")", retryable, null);
   }
 
   /** A short description for failure messages: exit code and the first line(s) of stderr. */

@@ -170,7 +170,6 @@ public final class InputUploader {
   }
 
   private static ShellbusException writeFailed(String path, ExecCapture capture) {
-    return new ShellbusException(FailureCode.INPUT_UNAVAILABLE,
-        "writing input " + path + " into the sandbox failed (" + capture.describe() + ")", false, null);
+    return capture.failure(FailureCode.INPUT_UNAVAILABLE, "writing input " + path + " into the sandbox", false);
   }
 }

@@ -63,8 +63,8 @@ public final class WorkspaceSnapshots {
     return exit.future()
         .compose(code -> {
           if (code > 1) {
-            ShellbusException failure = new ShellbusException(FailureCode.ARTIFACT_FAILED, "snapshot tar exited " + code + ": "
-                + new String(stderr.getBytes(), StandardCharsets.UTF_8).strip(), false, null);
+            ShellbusException failure = new ExecCapture(code, "", new String(stderr.getBytes(), StandardCharsets.UTF_8))
+                .failure(FailureCode.ARTIFACT_FAILED, "snapshot tar", false);
             pipe.abort(failure);
             return Future.failedFuture(failure);
           }
