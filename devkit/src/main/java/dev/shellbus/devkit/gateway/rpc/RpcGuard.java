@@ -76,6 +76,12 @@ public final class RpcGuard {
           }
         });
       });
+      call.endHandler(ended -> {
+        if (!answered[0]) {
+          answered[0] = true;
+          GatewayException.fail(call.response(), GatewayException.invalid("the request message is missing"));
+        }
+      });
     });
   }
 
