@@ -49,13 +49,14 @@ class SandboxPathsProperties {
       return;
     }
     String path = accepted.path();
-    assertThat(path).matches("/sandbox(/.*)?|/tmp(/.*)?");
+    assertThat(path).as("accepted from %s", raw).matches("/sandbox(/.*)?|/tmp(/.*)?");
     assertThat(Normalizer.isNormalized(path, Normalizer.Form.NFC)).isTrue();
     assertThat(Utf8.length(path)).isLessThanOrEqualTo(SandboxPaths.MAX_PATH_BYTES);
     for (String segment : path.substring(1).split("/")) {
       String compat = Normalizer.normalize(segment, Normalizer.Form.NFKC);
-      assertThat(segment).isNotEmpty().isNotEqualTo(".").isNotEqualTo("..");
-      assertThat(compat).isNotEqualTo("..").isNotEqualTo(".").doesNotContain("/");
+      assertThat(segment).as("segment of accepted %s", path).isNotEmpty().isNotEqualTo(".").isNotEqualTo("..");
+      assertThat(compat).as("NFKC of segment '%s' of accepted %s", segment, path)
+          .isNotEqualTo("..").isNotEqualTo(".").doesNotContain("/");
       assertThat(Utf8.length(segment)).isLessThanOrEqualTo(SandboxPaths.MAX_SEGMENT_BYTES);
     }
     assertThat(path.codePoints()).noneMatch(cp -> Utf8.isControl(cp) || Character.getType(cp) == Character.FORMAT);
@@ -74,8 +75,8 @@ class SandboxPathsProperties {
   void lookAlikeDotsNeverPassAsASegment(@ForAll("dotLikes") String first, @ForAll("dotLikes") String second) {
     PathResult single = SandboxPaths.validate("/sandbox/x/" + first + "/y");
     PathResult pair = SandboxPaths.validate("/sandbox/x/" + first + second + "/y");
-    assertThat(single.accepted() && !".".equals(first)).isFalse();
-    assertThat(pair.accepted()).isFalse();
+    assertThat(single.accepted() && !".".equals(first)).as("look-alike segment '%s' accepted", first).isFalse();
+    assertThat(pair.accepted()).as("look-alike segment '%s%s' accepted", first, second).isFalse();
   }
 
   @Property(tries = 500)
