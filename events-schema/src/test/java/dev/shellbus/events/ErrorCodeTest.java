@@ -18,7 +18,7 @@ class ErrorCodeTest {
 
   @Test
   void behaviorSpecListsEveryCodeWithItsRetryableFlag() throws IOException {
-    String spec = Files.readString(Path.of("BEHAVIOR.md"));
+    String spec = Files.readString(Path.of(System.getProperty("basedir", "."), "BEHAVIOR.md"));
     Matcher rows = ROW.matcher(spec);
     Map<String, Boolean> documented = new LinkedHashMap<>();
     while (rows.find()) {

@@ -177,13 +177,12 @@ public final class Fixtures {
 
   /** Returns the sample record of {@code kind}. */
   public static SpecificRecord sample(EventKind kind) {
-    switch (kind) {
-      case REQUEST: return request();
-      case RESULT: return result();
-      case LIFECYCLE: return lifecycle();
-      case AUDIT: return audit();
-      case HEARTBEAT: return heartbeat();
-      default: throw new IllegalArgumentException(kind.name());
-    }
+    return switch (kind) {
+      case REQUEST -> request();
+      case RESULT -> result();
+      case LIFECYCLE -> lifecycle();
+      case AUDIT -> audit();
+      case HEARTBEAT -> heartbeat();
+    };
   }
 }

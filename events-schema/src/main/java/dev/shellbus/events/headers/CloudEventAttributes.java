@@ -4,7 +4,6 @@ import dev.shellbus.events.EventKind;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * The CloudEvents 1.0 context attributes shellbus sets on every record.
@@ -39,11 +38,6 @@ public record CloudEventAttributes(
   /** Returns the conventional {@code ce_source} of a worker: {@code /shellbus/workers/<worker id>}. */
   public static String workerSource(String workerId) {
     return "/shellbus/workers/" + required(workerId, "workerId");
-  }
-
-  /** Returns the subject, if any. */
-  public Optional<String> optionalSubject() {
-    return Optional.ofNullable(subject);
   }
 
   private static String required(String value, String name) {

@@ -3,10 +3,10 @@ package dev.shellbus.events.serde;
 import dev.shellbus.events.EventKind;
 import java.util.Arrays;
 import java.util.Map;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.avro.specific.SpecificRecord;
 
 /**
  * Builds serdes for the published records, and names the config key used when Kafka instantiates them by class name.

@@ -15,8 +15,14 @@ final class Findings {
 
   /** Adds a PAYLOAD_TOO_LARGE violation when {@code size} is over {@code limit}; returns whether it was within. */
   boolean max(String field, long size, long limit, String unit) {
+    return max(field, size, limit, unit, null);
+  }
+
+  /** Like {@link #max(String, long, long, String)}, with a hint on what to do instead. */
+  boolean max(String field, long size, long limit, String unit, String hint) {
     if (size > limit) {
-      add(field, ErrorCode.PAYLOAD_TOO_LARGE, size + " " + unit + ", limit " + limit);
+      add(field, ErrorCode.PAYLOAD_TOO_LARGE,
+          size + " " + unit + ", limit " + limit + (hint == null ? "" : "; " + hint));
       return false;
     }
     return true;

@@ -49,7 +49,7 @@ final class InputRules {
     Object source = input.getSource();
     if (source instanceof InlineContent inline) {
       long size = inline.getData() == null ? 0 : inline.getData().remaining();
-      findings.max(field + ".source.data", size, Limits.MAX_INLINE_INPUT_BYTES, "bytes inline; use an s3:// URI");
+      findings.max(field + ".source.data", size, Limits.MAX_INLINE_INPUT_BYTES, "bytes", "use an s3:// URI");
       return size;
     }
     if (source instanceof ObjectRef ref) {

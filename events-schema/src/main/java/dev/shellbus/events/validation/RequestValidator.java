@@ -58,7 +58,7 @@ public final class RequestValidator {
     }
     envelope(findings, request);
     long inline = body(findings, request.getBody(), request.getRequestId());
-    findings.max("body", inline, maxInlineTotalBytes, "bytes of inline inputs and stdin; move inputs to s3:// URIs");
+    findings.max("body", inline, maxInlineTotalBytes, "bytes of inline inputs and stdin", "move inputs to s3:// URIs");
     return findings.toList();
   }
 

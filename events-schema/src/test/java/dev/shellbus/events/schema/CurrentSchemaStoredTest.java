@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class CurrentSchemaStoredTest {
 
-  private static final Path CANDIDATES = Path.of("target", "schema-candidates");
+  private static final Path CANDIDATES = Path.of(System.getProperty("basedir", "."), "target", "schema-candidates");
 
   @ParameterizedTest
   @EnumSource(EventKind.class)
