@@ -1,6 +1,7 @@
 package dev.shellbus.worker.kafka;
 
 import dev.shellbus.events.ErrorCode;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -101,13 +102,27 @@ final class RequestPipeline {
     return deadLetter(work, polled, ErrorCode.INTERNAL.name(), what + " failed: " + cause);
   }
 
+  /** Calls the handler; its answer is brought back to this context even if the handler completes it elsewhere. */
   private Future<Completion> invoke(InboundRequest in) {
+    Future<Completion> answer;
     try {
-      Future<Completion> answer = in.isCancel() ? handler.cancel(in) : handler.handle(in);
-      return answer == null ? Future.failedFuture(new IllegalStateException("handler returned null")) : answer;
+      answer = in.isCancel() ? handler.cancel(in) : handler.handle(in);
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
+    if (answer == null) {
+      return Future.failedFuture(new IllegalStateException("handler returned null"));
+    }
+    Context context = Vertx.currentContext();
+    Promise<Completion> here = Promise.promise();
+    answer.onComplete(ar -> {
+      if (context == null || Vertx.currentContext() == context) {
+        here.handle(ar);
+      } else {
+        context.runOnContext(v -> here.handle(ar));
+      }
+    });
+    return here.future();
   }
 
   private Future<Void> finish(PartitionWork work, InboundRequest in, Completion completion) {

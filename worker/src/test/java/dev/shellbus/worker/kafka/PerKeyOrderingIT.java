@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shellbus.devkit.testing.BootstrapServers;
 import dev.shellbus.devkit.testing.KafkaExtension;
+import dev.shellbus.events.v1.ResultStatus;
 import dev.shellbus.worker.kafka.RecordingHandler.Event;
 import dev.shellbus.worker.kafka.RecordingHandler.Ledger;
+import io.vertx.core.Future;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -69,6 +72,32 @@ class PerKeyOrderingIT {
       Await.until("all finished", () -> ledger.of("finish").size() == 8);
       assertThat(ledger.maxRunning.get()).isEqualTo(3);
       h.read(h.topics.results(), 8);
+    }
+  }
+
+  @Test
+  void handlerAnswersCompletedOnAnotherThreadAreBroughtBackToTheConsumersContext(@BootstrapServers String bootstrap) {
+    try (KafkaHarness h = new KafkaHarness(bootstrap, 2)) {
+      RequestHandler offContext = new RequestHandler() {
+        @Override
+        public Future<Completion> handle(InboundRequest in) {
+          return Future.fromCompletionStage(CompletableFuture.supplyAsync(
+              () -> Events.completion(in, h.topics, ResultStatus.SUCCEEDED)));
+        }
+
+        @Override
+        public Future<Completion> cancel(InboundRequest in) {
+          return handle(in);
+        }
+      };
+      RequestConsumer consumer = h.start("w1", offContext, o -> o);
+      for (int i = 0; i < 40; i++) {
+        h.send(null, "session-" + (i % 4), Events.exec("off-" + i, "session-" + (i % 4)));
+      }
+      h.read(h.topics.results(), 40);
+      Await.until("all committed", () -> h.committed().values().stream().mapToLong(Long::longValue).sum() == 40,
+          h::committed);
+      assertThat(consumer.metrics().completedCount()).isEqualTo(40);
     }
   }
 
