@@ -39,6 +39,9 @@ import software.amazon.awssdk.services.s3.multipart.MultipartConfiguration;
  * memory; a body shorter than one part goes up as a single PUT. Downloads use a second, plain
  * client, because a multipart client downloads with {@code ?partNumber=N}, which s3proxy does not
  * serve. Both share one HTTP client. Every SDK future hops back to the caller's Vert.x context.
+ * Uploads carry the SDK's CRC32 trailing checksum (unsigned streaming payload, which is also much
+ * faster over plain HTTP than per-chunk SigV4 payload signing); downloads are not checksum-validated
+ * by the SDK, since the store port computes SHA-256 itself.
  */
 public final class S3ObjectStore implements ObjectStore, AutoCloseable {
   private final Vertx vertx;
@@ -77,7 +80,7 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
         .region(Region.of(settings.region()))
         .credentialsProvider(credentials(settings))
         .forcePathStyle(settings.forcePathStyle())
-        .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+        .requestChecksumCalculation(RequestChecksumCalculation.WHEN_SUPPORTED)
         .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
     settings.endpoint().ifPresent(builder::endpointOverride);
     return builder;
