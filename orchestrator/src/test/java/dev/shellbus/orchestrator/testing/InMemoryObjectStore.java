@@ -11,6 +11,7 @@ import dev.shellbus.orchestrator.store.ObjectStore;
 import dev.shellbus.orchestrator.store.StoredObject;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.streams.ReadStream;
 import java.util.Map;
@@ -21,10 +22,16 @@ import java.util.function.Predicate;
 public final class InMemoryObjectStore implements ObjectStore {
   private final Map<String, Buffer> objects = new ConcurrentHashMap<>();
   private volatile Predicate<ObjectRef> failPuts = ref -> false;
+  private volatile Vertx slowOn;
 
   /** Makes puts whose reference matches fail with STORAGE_FAILED. */
   public void failPuts(Predicate<ObjectRef> which) {
     this.failPuts = which;
+  }
+
+  /** Makes uploads slow: one chunk per millisecond, pulled with {@code fetch(1)} (for backpressure tests). */
+  public void slow(Vertx vertx) {
+    this.slowOn = vertx;
   }
 
   /** The bytes of an object, or null. */
@@ -56,8 +63,17 @@ public final class InMemoryObjectStore implements ObjectStore {
       objects.put(ref.uri(), content);
       done.tryComplete(new StoredObject(ref, digesting.size(), digesting.sha256Hex()));
     });
-    digesting.handler(content::appendBuffer);
-    digesting.resume();
+    Vertx slow = slowOn;
+    if (slow == null) {
+      digesting.handler(content::appendBuffer);
+      digesting.resume();
+    } else {
+      digesting.handler(chunk -> {
+        content.appendBuffer(chunk);
+        slow.setTimer(1, id -> digesting.fetch(1));
+      });
+      digesting.fetch(1);
+    }
     return done.future();
   }
 
