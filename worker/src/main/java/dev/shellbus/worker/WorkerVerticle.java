@@ -1,0 +1,170 @@
+package dev.shellbus.worker;
+
+import dev.shellbus.events.v1.WorkerStatus;
+import dev.shellbus.orchestrator.gateway.GatewayClient;
+import dev.shellbus.orchestrator.retry.Retrier;
+import dev.shellbus.orchestrator.store.s3.S3ObjectStore;
+import dev.shellbus.worker.config.WorkerConfig;
+import dev.shellbus.worker.heartbeat.Heartbeats;
+import dev.shellbus.worker.heartbeat.OwnedSandboxes;
+import dev.shellbus.worker.http.HealthChecks;
+import dev.shellbus.worker.http.ManagementServer;
+import dev.shellbus.worker.http.Readiness;
+import dev.shellbus.worker.kafka.KafkaEventPublisher;
+import dev.shellbus.worker.kafka.RequestConsumer;
+import dev.shellbus.worker.kafka.TopicInitializer;
+import dev.shellbus.worker.mapping.Outbound;
+import dev.shellbus.worker.metrics.WorkerMetrics;
+import dev.shellbus.worker.process.RequestProcessor;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.WorkerExecutor;
+import java.time.Duration;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The worker's parts on one Vert.x context, started in order (management port, topics, gateway, store, publisher,
+ * processor, consumer, health checks, heartbeats) and stopped in reverse. {@link #stop()} drains; {@link #crash()}
+ * stops as a crash would, for tests.
+ */
+final class WorkerVerticle extends VerticleBase {
+
+  private static final Logger LOG = LoggerFactory.getLogger(WorkerVerticle.class);
+  private static final Duration MARGIN = Duration.ofSeconds(15);
+
+  final WorkerConfig config;
+  final PrometheusMeterRegistry registry;
+  final Readiness readiness = new Readiness();
+  final OwnedSandboxes owned = new OwnedSandboxes();
+  final WorkerMetrics metrics;
+  private final String version;
+  private final Instant startedAt = Instant.now();
+  private WorkerExecutor blocking;
+  private ManagementServer management;
+  private GatewayClient gateway;
+  private S3ObjectStore store;
+  private KafkaEventPublisher publisher;
+  private RequestProcessor processor;
+  RequestConsumer consumer;
+  private HealthChecks health;
+  private Heartbeats heartbeats;
+  int managementPort = -1;
+  private boolean crashed;
+  private String host = "unknown";
+
+  WorkerVerticle(WorkerConfig config, PrometheusMeterRegistry registry, String version) {
+    this.config = config;
+    this.registry = registry;
+    this.version = version;
+    this.metrics = new WorkerMetrics(registry);
+  }
+
+  @Override
+  public Future<?> start() {
+    LOG.info("Starting worker {} (version {}): {}", config.workerId(), version, config);
+    blocking = vertx.createSharedWorkerExecutor("shellbus-blocking-" + config.workerId(), config.blockingPoolSize());
+    metrics.bindReady(readiness::ready);
+    metrics.bindOwned(owned::size);
+    management = new ManagementServer(vertx, readiness, registry);
+    Future<Integer> port = config.management().enabled()
+        ? management.start(config.management().host(), config.management().port()) : Future.succeededFuture(-1);
+    return port.onSuccess(p -> managementPort = p)
+        .compose(p -> config.kafka().createTopics()
+            ? new TopicInitializer(vertx, Wiring.topics(config)).ensureTopics().mapEmpty()
+            : Future.succeededFuture())
+        .compose(v -> Wiring.gateway(vertx, config.gateway())).onSuccess(g -> gateway = g)
+        .compose(g -> blocking.executeBlocking(() -> {
+          host = WorkerHost.name();
+          store = S3ObjectStore.create(vertx, Wiring.s3(config.store()));
+          publisher = KafkaEventPublisher.create(vertx, Wiring.publisher(config));
+          return null;
+        }, false))
+        .compose(v -> startConsuming())
+        .onSuccess(v -> LOG.info("Worker {} is consuming {} (management port {})", config.workerId(),
+            config.kafka().topics().requests(), managementPort))
+        .onFailure(e -> LOG.error("Worker {} failed to start: {}", config.workerId(), e.toString()));
+  }
+
+  private Future<Void> startConsuming() {
+    Outbound outbound = new Outbound(config.kafka().topics(), config.workerId());
+    Retrier retrier = new Retrier(vertx, config.gateway().retry(), metrics);
+    processor = RequestProcessor.create(vertx, gateway, store, Wiring.engine(config), retrier::run, publisher,
+        outbound, metrics, owned, Wiring.processor(config, version));
+    consumer = new RequestConsumer(vertx, Wiring.consumer(config), processor, publisher);
+    metrics.bindConsumer(consumer.metrics());
+    heartbeats = new Heartbeats(vertx, publisher, outbound, metrics, new Heartbeats.Source(config.workerId(),
+        host, version, startedAt, config.heartbeatInterval(), config.kafka().maxInFlight(),
+        () -> consumer.metrics(), owned));
+    health = new HealthChecks(vertx, blocking, gateway, readiness, Wiring.admin(config),
+        config.management().healthInterval(), config.management().healthTimeout());
+    heartbeats.start();
+    return consumer.start().compose(v -> {
+      consumer.terminated().onFailure(e -> {
+        LOG.error("The request consumer of worker {} stopped: {}", config.workerId(), e.toString());
+        readiness.consumerDead();
+      });
+      readiness.phase(Readiness.Phase.RUNNING);
+      return heartbeats.status(WorkerStatus.RUNNING);
+    }).compose(v -> health.start());
+  }
+
+  /** Drains: not ready, stop fetching, let running requests finish within the grace, cancel the rest, close. */
+  @Override
+  public Future<?> stop() {
+    if (crashed) {
+      return Future.succeededFuture();
+    }
+    readiness.phase(Readiness.Phase.DRAINING);
+    Duration grace = config.drainGrace();
+    LOG.info("Worker {} draining: up to {} for {} running requests", config.workerId(), grace,
+        processor == null ? 0 : processor.running());
+    Future<Void> announced = heartbeats == null ? Future.succeededFuture() : heartbeats.status(WorkerStatus.DRAINING);
+    long cancelTimer = vertx.setTimer(Math.max(1, grace.toMillis()), id -> {
+      if (processor != null && processor.running() > 0) {
+        processor.cancelAll("CANCELLED: the worker is shutting down and its drain grace of "
+            + grace.toSeconds() + " s passed");
+      }
+    });
+    Future<Void> drained = consumer == null ? Future.succeededFuture()
+        : consumer.drain(grace.plus(config.engine().cleanupGrace()).plus(MARGIN));
+    return announced.compose(v -> drained).eventually(() -> {
+      vertx.cancelTimer(cancelTimer);
+      return close(true);
+    });
+  }
+
+  /** Stops at once without committing, cancelling or deleting anything: what a crash leaves behind. */
+  Future<Void> crash() {
+    crashed = true;
+    readiness.phase(Readiness.Phase.STOPPED);
+    Future<Void> aborted = consumer == null ? Future.succeededFuture() : consumer.abort();
+    return aborted.eventually(() -> close(false));
+  }
+
+  private Future<Void> close(boolean clean) {
+    readiness.phase(Readiness.Phase.STOPPED);
+    Future<Void> last = clean && heartbeats != null ? heartbeats.status(WorkerStatus.STOPPED)
+        : Future.succeededFuture();
+    return last.eventually(() -> {
+      if (heartbeats != null) {
+        heartbeats.stop();
+      }
+      Future<Void> checks = health == null ? Future.succeededFuture() : health.stop();
+      Future<Void> published = publisher == null ? Future.succeededFuture()
+          : publisher.close(clean ? Duration.ofSeconds(10) : Duration.ZERO);
+      Future<Void> gw = gateway == null ? Future.succeededFuture() : gateway.close();
+      return Future.join(checks, published, gw).eventually(() -> management.stop()).eventually(() -> {
+        if (store != null) {
+          return blocking.executeBlocking(() -> {
+            store.close();
+            return null;
+          }, false);
+        }
+        return Future.succeededFuture();
+      }).eventually(() -> blocking.close()).mapEmpty();
+    }).onComplete(ar -> LOG.info("Worker {} stopped{}", config.workerId(), clean ? "" : " (as a crash would)"));
+  }
+}
