@@ -5,6 +5,7 @@ import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * CloseSession: locate every sandbox of the session (an unknown or closed session closes
@@ -45,7 +46,7 @@ final class CloseSessionFlow extends SessionFlow {
     return snapshots.store(scope.requireSandbox(), services.config().workspaceDir(), scope.keys.snapshot(), scope.deadline(),
             scope.observer())
         .map(stored -> {
-          scope.snapshot = java.util.Optional.of(stored);
+          scope.snapshot = Optional.of(stored);
           scope.milestones.artifacts = scope.now();
           scope.progress(RequestEvent.ARTIFACT_STORED, Map.of("artifact.kind", "snapshot", "artifact.uri", stored.uri(),
               "artifact.sha256", stored.sha256(), "artifact.size", Long.toString(stored.size())));
@@ -61,8 +62,8 @@ final class CloseSessionFlow extends SessionFlow {
     Future<Void> chain = Future.succeededFuture();
     for (SessionInfo session : sandboxes) {
       chain = chain.compose(v -> {
-        scope.sandbox = java.util.Optional.of(session.sandbox().handle());
-        scope.sandboxName = java.util.Optional.of(session.sandbox().handle().name());
+        scope.sandbox = Optional.of(session.sandbox().handle());
+        scope.sandboxName = Optional.of(session.sandbox().handle().name());
         return provisioner.delete(scope, scope.cleanupDeadline());
       });
     }

@@ -3,6 +3,7 @@ package dev.shellbus.orchestrator.engine;
 import dev.shellbus.orchestrator.FailureCode;
 import dev.shellbus.orchestrator.ShellbusException;
 import dev.shellbus.orchestrator.transfer.ExecCapture;
+import dev.shellbus.orchestrator.transfer.FileInput;
 import io.vertx.core.Future;
 import java.util.List;
 import java.util.Map;
@@ -89,7 +90,7 @@ abstract class Flow {
   }
 
   /** Uploads inputs, then continues with {@code next}. */
-  Future<RequestEvent> uploadThen(List<dev.shellbus.orchestrator.transfer.FileInput> inputs, RequestEvent next) {
+  Future<RequestEvent> uploadThen(List<FileInput> inputs, RequestEvent next) {
     if (inputs.isEmpty()) {
       scope.milestones.inputs = scope.now();
       return Future.succeededFuture(next);

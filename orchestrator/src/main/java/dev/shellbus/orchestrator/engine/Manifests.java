@@ -5,6 +5,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Optional;
+import java.util.Locale;
 
 /**
  * The manifest object of an attempt: a JSON document listing every artifact (path, kind, URI,
@@ -43,7 +44,7 @@ final class Manifests {
     JsonArray artifacts = new JsonArray();
     scope.artifacts.forEach(a -> artifacts.add(object(a.artifact().object())
         .put("path", a.path())
-        .put("kind", a.artifact().kind().name().toLowerCase(java.util.Locale.ROOT))
+        .put("kind", a.artifact().kind().name().toLowerCase(Locale.ROOT))
         .put("step", a.step().orElse(null))));
     JsonArray logs = new JsonArray();
     scope.steps.forEach(step -> {

@@ -35,11 +35,6 @@ final class ProcessKiller {
     return wrapped;
   }
 
-  /** Whether {@code argv} was wrapped by {@link #wrap}. */
-  static boolean wrapped(List<String> argv) {
-    return argv.size() > 3 && argv.get(0).equals("sh") && argv.get(2).equals(RECORD);
-  }
-
   /** Kills the command recorded in {@code pidFile}; never fails. */
   static Future<Void> kill(EngineServices services, SandboxHandle sandbox, String pidFile, Deadline bound) {
     ExecSpec spec = new ExecSpec(List.of("sh", "-c", KILL, "sh", pidFile), "", Map.of(), null,

@@ -4,6 +4,7 @@ import dev.shellbus.orchestrator.FailureCode;
 import dev.shellbus.orchestrator.ShellbusException;
 import io.vertx.core.Future;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -68,10 +69,10 @@ final class SessionExecFlow extends SessionFlow {
   }
 
   @Override
-  java.util.List<StepResult> unstartedSteps() {
+  List<StepResult> unstartedSteps() {
     if (scope.steps.isEmpty() && scope.runningStep == 0 && scope.interruption != null) {
-      return java.util.List.of(scope.interruptedStep(StepResult.skipped(0, STEP_NAME)));
+      return List.of(scope.interruptedStep(StepResult.skipped(0, STEP_NAME)));
     }
-    return java.util.List.of();
+    return List.of();
   }
 }

@@ -12,6 +12,7 @@ import io.vertx.core.buffer.Buffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One run of an artifact collection: reads the events of the {@code tar -c} exec, parses stdout,
@@ -134,7 +135,7 @@ final class ArtifactSplitter implements TarParser.Listener {
       return CollectedArtifact.Kind.DIRECTORY;
     }
     throw new ShellbusException(FailureCode.ARTIFACT_FAILED, "artifact " + declared.get(index) + " is a "
-        + entry.type().name().toLowerCase(java.util.Locale.ROOT) + ", not a regular file or directory", false, null);
+        + entry.type().name().toLowerCase(Locale.ROOT) + ", not a regular file or directory", false, null);
   }
 
   private void closeSink() {
