@@ -80,7 +80,13 @@ final class RequestDriver {
   }
 
   private void apply(RequestEvent event, Optional<String> reason) {
-    Transition row = scope.machine.fire(event, reason, Map.of());
+    Transition row;
+    try {
+      row = scope.machine.fire(event, reason, Map.of());
+    } catch (IllegalStateException bug) {
+      recover(bug);
+      return;
+    }
     long current = ++generation;
     if (row.action() == Action.COMPLETE) {
       complete(row.to());
@@ -102,6 +108,20 @@ final class RequestDriver {
         failed(result.cause());
       }
     });
+  }
+
+  /**
+   * A flow asked for a transition the table does not have (a bug): record it and still end the
+   * request through clean-up, so no request is left without an outcome.
+   */
+  private void recover(IllegalStateException bug) {
+    scope.fail(new ShellbusException(FailureCode.INTERNAL, bug.getMessage(), false, bug));
+    RequestState state = scope.machine.state();
+    if (state.terminal()) {
+      return;
+    }
+    apply(state == RequestState.CLEANING_UP ? RequestEvent.FINISH_FAILED : RequestEvent.FAIL,
+        Optional.of(FailureCode.INTERNAL + ": " + bug.getMessage()));
   }
 
   private void failed(Throwable cause) {

@@ -8,6 +8,7 @@ import dev.shellbus.orchestrator.gateway.ExecSpec;
 import dev.shellbus.orchestrator.transfer.ExecLauncher;
 import dev.shellbus.orchestrator.transfer.ExitWatch;
 import io.vertx.core.Future;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -78,8 +79,17 @@ final class StepRunner {
       }
       stdout.log().ifPresent(scope.logs::add);
       stderr.log().ifPresent(scope.logs::add);
-      return Future.succeededFuture(new Run(result, timedOut && deadlineBound, error));
+      return Future.succeededFuture(new Run(result, timedOut && (deadlineBound || cutShort(step, started, scope)), error));
     }));
+  }
+
+  /**
+   * Whether a timed-out step stopped well before its own timeout: the gateway adapter may cap
+   * {@code timeout_seconds} below what we asked to leave room before the deadline, so such a step
+   * was cut by the request deadline, not by its own timeout.
+   */
+  private static boolean cutShort(StepSpec step, Instant started, RequestScope scope) {
+    return Duration.between(started, scope.now()).compareTo(step.timeout().minusMillis(500)) < 0;
   }
 
   private static ShellbusException wrap(Throwable failure, StepSpec step) {
