@@ -29,7 +29,8 @@ final class CloseSessionFlow extends SessionFlow {
 
   @Override
   Future<RequestEvent> locate() {
-    return directory.all("", scope.context.tenant(), scope.context.requireSession(), scope.deadline()).map(all -> {
+    String session = scope.context.requireSession();
+    return directory.all(services.config().workspace(), scope.context.tenant(), session, scope.deadline()).map(all -> {
       sandboxes.addAll(all);
       if (all.isEmpty()) {
         return RequestEvent.CLEAN_UP;

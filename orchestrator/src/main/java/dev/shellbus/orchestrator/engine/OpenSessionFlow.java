@@ -34,7 +34,12 @@ final class OpenSessionFlow extends Flow {
   Future<RequestEvent> create() {
     RequestContext context = scope.context;
     String session = context.requireSession();
-    return new SessionDirectory(services.gateway(), services.retry()).find("", context.tenant(), session, scope.deadline())
+    String workspace = services.config().workspace();
+    if (!open.sandbox().workspace().isEmpty() && !open.sandbox().workspace().equals(workspace)) {
+      return Future.failedFuture(new ShellbusException(FailureCode.INVALID_REQUEST,
+          "sessions live in the engine's workspace '" + workspace + "', not '" + open.sandbox().workspace() + "'"));
+    }
+    return new SessionDirectory(services.gateway(), services.retry()).find(workspace, context.tenant(), session, scope.deadline())
         .compose(existing -> {
           if (existing.isPresent() && !SandboxLabels.ownedBy(existing.get().sandbox().labels(), context)) {
             return Future.failedFuture(new ShellbusException(FailureCode.CONFLICT,

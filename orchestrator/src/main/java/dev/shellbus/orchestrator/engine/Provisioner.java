@@ -27,14 +27,14 @@ final class Provisioner {
   /** Creates (or adopts) the sandbox; completes with SANDBOX_CREATED or SANDBOX_ADOPTED. */
   Future<RequestEvent> create(RequestScope scope, SandboxOptions options, String name, Map<String, String> labels) {
     scope.sandboxName = Optional.of(name);
-    scope.workspace = options.workspace();
+    scope.workspace = options.workspace().isEmpty() ? services.config().workspace() : options.workspace();
     scope.milestones.creating = scope.now();
-    SandboxCreateSpec spec = new SandboxCreateSpec(name, options.workspace(), options.image(), options.environment(),
+    SandboxCreateSpec spec = new SandboxCreateSpec(name, scope.workspace, options.image(), options.environment(),
         options.policy(), options.providers(), options.gpuCount(), options.resources(), options.driverConfigJson(), labels);
     Future<RequestEvent> created = services.retry().run("gateway.create", scope.deadline(),
             () -> services.gateway().create(spec, scope.deadline()))
         .map(info -> adopt(scope, info, RequestEvent.SANDBOX_CREATED))
-        .recover(failure -> isAlreadyExists(failure) ? adoptExisting(scope, options.workspace(), name) : Future.failedFuture(failure));
+        .recover(failure -> isAlreadyExists(failure) ? adoptExisting(scope, scope.workspace, name) : Future.failedFuture(failure));
     scope.pendingCreate = created;
     return created;
   }

@@ -29,7 +29,7 @@ abstract class SessionFlow extends Flow {
   @Override
   Future<RequestEvent> locate() {
     String session = scope.context.requireSession();
-    return directory.find("", scope.context.tenant(), session, scope.deadline()).compose(found -> {
+    return directory.find(services.config().workspace(), scope.context.tenant(), session, scope.deadline()).compose(found -> {
       if (found.isEmpty() || found.get().expired(scope.now())) {
         return Future.failedFuture(new ShellbusException(FailureCode.NOT_FOUND,
             "session " + session + (found.isEmpty() ? " is not open" : " has expired")));
