@@ -52,6 +52,9 @@ public final class Worker {
 
   /** Drains and stops (see the class comment); the future completes when the worker has stopped. */
   public Future<Void> drain() {
+    if (verticle.readiness.phase() == Readiness.Phase.RUNNING || verticle.readiness.phase() == Readiness.Phase.STARTING) {
+      verticle.readiness.phase(Readiness.Phase.DRAINING);
+    }
     return vertx.undeploy(deploymentId).recover(e -> e instanceof IllegalStateException
         ? Future.succeededFuture() : Future.failedFuture(e));
   }

@@ -39,6 +39,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 final class World implements AutoCloseable {
 
   static final EventSerializer<SandboxRequest> REQUESTS = new EventSerializer<>(SandboxRequest.class);
+  static final dev.shellbus.events.serde.EventDeserializer<dev.shellbus.events.v1.SandboxResult> RESULTS =
+      new dev.shellbus.events.serde.EventDeserializer<>(dev.shellbus.events.v1.SandboxResult.class);
 
   final String bootstrap;
   final S3Service s3;
@@ -97,6 +99,20 @@ final class World implements AutoCloseable {
 
   Worker start(String id) {
     return start(id, b -> b);
+  }
+
+  /** Crashes {@code worker}: aborts it (nothing committed, cancelled or deleted) and closes its Vert.x instance. */
+  void crash(Worker worker) {
+    int i = workers.indexOf(worker);
+    Waits.result(worker.crash());
+    Waits.result(workerVertx.remove(i).close());
+    workers.remove(i);
+  }
+
+  /** Results of {@code requestId} that were produced by a run, not re-published from the state topic. */
+  long producedResults(String requestId) {
+    return outputs.results.stream().filter(r -> r.headers().lastHeader("shellbus.republished") == null)
+        .map(r -> World.RESULTS.decode(r.value())).filter(r -> r.getRequestId().equals(requestId)).count();
   }
 
   Outputs outputs() {
