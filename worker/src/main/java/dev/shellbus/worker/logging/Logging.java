@@ -1,0 +1,61 @@
+package dev.shellbus.worker.logging;
+
+import dev.shellbus.worker.config.WorkerConfig.LogFormat;
+import java.util.Locale;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.appender.ConsoleAppender;
+import org.apache.logging.log4j.core.config.Configurator;
+import org.apache.logging.log4j.core.config.builder.api.AppenderComponentBuilder;
+import org.apache.logging.log4j.core.config.builder.api.ConfigurationBuilder;
+import org.apache.logging.log4j.core.config.builder.api.ConfigurationBuilderFactory;
+import org.apache.logging.log4j.core.config.builder.impl.BuiltConfiguration;
+
+/**
+ * Configures log4j2 (the worker's SLF4J backend) from code: one console appender on stdout, either JSON lines
+ * through JsonTemplateLayout ({@code shellbus-json-layout.json}: timestamp, level, logger, thread, message, the MDC
+ * ids flattened, error fields) or a text pattern that shows the MDC too. The worker's own loggers ({@code
+ * dev.shellbus}) log at the configured level, everything else at WARN (Kafka and Netty are chatty at INFO).
+ *
+ * <p>Only {@link dev.shellbus.worker.WorkerMain} calls this: an embedding program (the {@code shellbus} CLI) keeps
+ * its own logging setup. Secrets never reach log lines: configuration prints through its redacting {@code
+ * toString}, and request text passes through the request's secret scrubber before it is logged.
+ */
+public final class Logging {
+
+  /** The text pattern, with the MDC ids in braces. */
+  public static final String TEXT_PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSS}{UTC}Z %-5level [%t] %c{1.} %X %msg%n%throwable";
+
+  private Logging() {}
+
+  /** Replaces the current log4j2 configuration. */
+  public static void configure(LogFormat format, String level) {
+    ConfigurationBuilder<BuiltConfiguration> b = ConfigurationBuilderFactory.newConfigurationBuilder();
+    b.setConfigurationName("shellbus-worker").setStatusLevel(Level.WARN);
+    AppenderComponentBuilder console = b.newAppender("stdout", "Console")
+        .addAttribute("target", ConsoleAppender.Target.SYSTEM_OUT);
+    if (format == LogFormat.JSON) {
+      console.add(b.newLayout("JsonTemplateLayout")
+          .addAttribute("eventTemplateUri", "classpath:dev/shellbus/worker/logging/shellbus-json-layout.json"));
+    } else {
+      console.add(b.newLayout("PatternLayout").addAttribute("pattern", TEXT_PATTERN));
+    }
+    b.add(console);
+    b.add(b.newLogger("dev.shellbus", Level.toLevel(level.toUpperCase(Locale.ROOT), Level.INFO))
+        .add(b.newAppenderRef("stdout")).addAttribute("additivity", false));
+    b.add(b.newRootLogger(Level.WARN).add(b.newAppenderRef("stdout")));
+    BuiltConfiguration config = b.build();
+    LoggerContext context = Configurator.initialize(config);
+    if (context == null || context.getConfiguration() != config) {
+      Configurator.reconfigure(config);
+    }
+  }
+
+  /** Flushes and stops logging; call last before the process exits. */
+  public static void shutdown() {
+    if (LogManager.getContext(false) instanceof LoggerContext context) {
+      context.stop();
+    }
+  }
+}
