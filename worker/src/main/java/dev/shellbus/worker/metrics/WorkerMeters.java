@@ -49,7 +49,7 @@ public final class WorkerMeters {
   public static final MeterSpec LAG = spec("shellbus.consumer.lag", MeterSpec.Kind.GAUGE,
       "Records behind the log end, summed over the assigned request partitions.", "records", Map.of());
   public static final MeterSpec RETRIES = spec("shellbus.retries", MeterSpec.Kind.COUNTER,
-      "Retry decisions on gateway calls: a retry scheduled, or giving up.", "decisions",
+      "Retry decisions on gateway calls: a retry scheduled, or giving up.", "retries",
       Map.of("operation", RETRIED, "decision", Set.of("retry", "give_up")));
   public static final MeterSpec DEAD_LETTERED = spec("shellbus.dlq.records", MeterSpec.Kind.FUNCTION_COUNTER,
       "Request records sent to the dead-letter topic.", "records", Map.of());

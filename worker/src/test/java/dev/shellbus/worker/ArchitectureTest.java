@@ -1,0 +1,43 @@
+package dev.shellbus.worker;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The worker's layering rules, checked on its main classes. */
+class ArchitectureTest {
+
+  private static final JavaClasses MAIN = new ClassFileImporter()
+      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("dev.shellbus.worker");
+
+  @Test
+  void theWorkerNeverTouchesGatewayProtos() {
+    noClasses().should().dependOnClassesThat().resideInAPackage("dev.shellbus.gateway.v1..")
+        .because("the gateway is reached only through the orchestrator's GatewayClient port; proto types stay in "
+            + "its gRPC adapter").check(MAIN);
+  }
+
+  @Test
+  void theWorkerNeverTouchesTheS3Sdk() {
+    noClasses().should().dependOnClassesThat().resideInAPackage("software.amazon.awssdk..")
+        .because("object storage is reached only through the orchestrator's ObjectStore port").check(MAIN);
+  }
+
+  @Test
+  void productionCodeNeverUsesTheDevkit() {
+    noClasses().should().dependOnClassesThat().resideInAPackage("dev.shellbus.devkit..")
+        .because("the devkit (embedded broker, S3, dev gateway) is never on the worker's production classpath")
+        .check(MAIN);
+  }
+
+  @Test
+  void onlyTheKafkaPackageOwnsTheConsumerInternals() {
+    noClasses().that().resideOutsideOfPackage("dev.shellbus.worker.kafka..")
+        .and().resideOutsideOfPackage("dev.shellbus.worker.http..")
+        .should().dependOnClassesThat().haveFullyQualifiedName("org.apache.kafka.clients.consumer.KafkaConsumer")
+        .because("records are consumed only by the request consumer's poll thread").check(MAIN);
+  }
+}

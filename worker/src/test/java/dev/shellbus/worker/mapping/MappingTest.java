@@ -1,0 +1,105 @@
+package dev.shellbus.worker.mapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.shellbus.events.ErrorCode;
+import dev.shellbus.events.v1.LifecycleType;
+import dev.shellbus.events.v1.ResultStatus;
+import dev.shellbus.events.v1.SandboxResult;
+import dev.shellbus.orchestrator.FailureCode;
+import dev.shellbus.orchestrator.engine.ErrorInfo;
+import dev.shellbus.orchestrator.engine.OutputCapture;
+import dev.shellbus.orchestrator.engine.Outcome;
+import dev.shellbus.orchestrator.engine.RequestEvent;
+import dev.shellbus.orchestrator.engine.RequestState;
+import dev.shellbus.orchestrator.engine.Requests;
+import dev.shellbus.orchestrator.engine.StepResult;
+import dev.shellbus.orchestrator.engine.Timings;
+import dev.shellbus.orchestrator.gateway.SandboxHandle;
+import dev.shellbus.orchestrator.transfer.InputSource;
+import dev.shellbus.worker.audit.SecretScrubber;
+import io.vertx.core.buffer.Buffer;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class MappingTest {
+
+  private final RequestMapper mapper = new RequestMapper("w-1", "team-ws", Duration.ofHours(1));
+
+  @Test
+  void aRunJobBecomesAnEngineJobWithACappedDeadline() {
+    Requests.Job job = (Requests.Job) mapper.toEngine(Fixtures.secretJob(), 2, Fixtures.NOW);
+    assertThat(job.context().attempt()).isEqualTo(2);
+    assertThat(job.context().workerId()).isEqualTo("w-1");
+    assertThat(job.context().deadline().instant()).isEqualTo(Fixtures.NOW.plus(Duration.ofHours(1)));
+    assertThat(job.sandbox().workspace()).isEqualTo("team-ws");
+    assertThat(job.sandbox().image()).isEqualTo("busybox");
+    assertThat(job.sandbox().providers()).containsExactly("github");
+    assertThat(job.steps()).singleElement().satisfies(s -> {
+      assertThat(s.name()).isEqualTo("deploy");
+      assertThat(s.secretEnvKeys()).containsExactly("TOKEN");
+      assertThat(s.timeout()).isEqualTo(Duration.ofSeconds(30));
+    });
+    assertThat(job.inputs()).singleElement().satisfies(i -> {
+      assertThat(i.mode()).isEqualTo(0600);
+      assertThat(i.source()).isInstanceOf(InputSource.Inline.class);
+    });
+    assertThat(job.artifactPaths()).containsExactly("/sandbox/out");
+  }
+
+  @Test
+  void anOutcomeBecomesAResult() {
+    Outcome outcome = new Outcome("req-1", 1, Outcome.Status.FAILED,
+        List.of(new StepResult(0, "deploy", StepResult.Status.FAILED, Optional.of(3), Optional.of(Fixtures.NOW),
+            Optional.of(Fixtures.NOW.plusSeconds(1)), new OutputCapture(Buffer.buffer("out"), Buffer.buffer(), false,
+                3, Optional.empty()), OutputCapture.empty())),
+        List.of(), Optional.empty(), Optional.empty(), List.of(),
+        Optional.of(new SandboxHandle("uuid-1", "sj-abc-1", "default")),
+        new Timings(Fixtures.NOW, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+            Optional.empty(), Optional.empty(), Fixtures.NOW.plusSeconds(2)),
+        Optional.of(new ErrorInfo(FailureCode.STEP_FAILED, "step deploy exited 3", false)), List.of());
+    SandboxResult r = new ResultMapper("w-1").fromOutcome(Fixtures.secretJob(), outcome, SecretScrubber.NONE);
+    assertThat(r.getStatus()).isEqualTo(ResultStatus.FAILED);
+    assertThat(r.getSteps().get(0).getExitCode()).isEqualTo(3);
+    assertThat(r.getError().getCode()).isEqualTo("STEP_FAILED");
+    assertThat(r.getSandboxId()).isEqualTo("uuid-1");
+    assertThat(r.getWorkerId()).isEqualTo("w-1");
+    assertThat(r.getTimings().getFinishedAt()).isEqualTo(Fixtures.NOW.plusSeconds(2));
+  }
+
+  @Test
+  void everyFailureCodeMapsToAContractCode() {
+    for (FailureCode code : FailureCode.values()) {
+      assertThat(ErrorCodes.of(code)).isNotEqualTo(ErrorCode.UNKNOWN);
+    }
+    assertThat(ErrorCodes.of(FailureCode.ALREADY_EXISTS)).isEqualTo(ErrorCode.CONFLICT);
+    assertThat(ErrorCodes.of(FailureCode.DEADLINE_EXCEEDED)).isEqualTo(ErrorCode.DEADLINE_EXCEEDED);
+  }
+
+  @Test
+  void transitionsMapToLifecycleTypes() {
+    assertThat(LifecycleMapper.type(Fixtures.transition(RequestState.ACCEPTED, RequestEvent.CREATE, Map.of(),
+        Optional.empty()))).contains(LifecycleType.SANDBOX_CREATING);
+    assertThat(LifecycleMapper.type(Fixtures.transition(RequestState.UPLOADING, RequestEvent.RUN_STEPS, Map.of(),
+        Optional.empty()))).contains(LifecycleType.INPUTS_STAGED);
+    assertThat(LifecycleMapper.type(Fixtures.transition(RequestState.CLEANING_UP, RequestEvent.FINISH_TIMED_OUT,
+        Map.of(), Optional.empty()))).contains(LifecycleType.TIMED_OUT);
+    assertThat(LifecycleMapper.type(Fixtures.transition(RequestState.ACCEPTED, RequestEvent.LOCATE, Map.of(),
+        Optional.empty()))).isEmpty();
+    var event = LifecycleMapper.event(Fixtures.transition(RequestState.RUNNING_STEP, RequestEvent.STEP_FINISHED,
+        Map.of("step.index", "0", "step.name", "deploy", "exit.code", "3"), Optional.empty()),
+        LifecycleType.STEP_FINISHED, SecretScrubber.NONE);
+    assertThat(event.getExitCode()).isEqualTo(3);
+    assertThat(event.getSandboxId()).isEqualTo("uuid-1");
+    assertThat(event.getAttributes()).containsEntry("label.team", "qa");
+  }
+
+  @Test
+  void requestKindsHaveBoundedTags() {
+    assertThat(RequestKind.of(Fixtures.secretJob())).isEqualTo(RequestKind.RUN_JOB);
+    assertThat(RequestKind.RUN_JOB.tag()).isEqualTo("run_job");
+  }
+}
