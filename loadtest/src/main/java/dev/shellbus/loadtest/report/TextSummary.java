@@ -1,0 +1,60 @@
+package dev.shellbus.loadtest.report;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.Locale;
+
+/** The human summary of a report: the plan, the machine, and one table row per request type. */
+public final class TextSummary {
+
+  private TextSummary() {}
+
+  /** Renders the summary of a report built by {@link ReportJson}. */
+  public static String render(JsonObject report) {
+    JsonObject run = report.getJsonObject("run");
+    JsonObject m = report.getJsonObject("machine");
+    StringBuilder sb = new StringBuilder();
+    sb.append("shellbus load test ").append(run.getString("runId")).append(" at ").append(run.getString("startedAt"))
+        .append('\n');
+    sb.append("offered: ").append(run.getString("description")).append('\n');
+    sb.append(String.format(Locale.ROOT, "arrivals %d started, %d finished; %d requests; issued in %.1f s, done in"
+        + " %.1f s%s%n", run.getLong("arrivalsStarted"), run.getLong("arrivalsFinished"), run.getLong("requestsSent"),
+        run.getDouble("issueSeconds"), run.getDouble("totalSeconds"),
+        run.getBoolean("complete") ? "" : " (INCOMPLETE: some arrivals never finished)"));
+    sb.append("machine: ").append(m.getInteger("cores")).append(" cores, ").append(m.getLong("memoryMiB"))
+        .append(" MiB, ").append(m.getString("jvm")).append(", load ").append(m.getString("loadAverage"))
+        .append(", commit ").append(m.getString("commit")).append("\n\n");
+    sb.append(String.format(Locale.ROOT, "%-22s %7s %7s %9s %9s %9s %9s %9s %13s %13s %13s  %s%n", "type", "count",
+        "failed", "per s", "p50 ms", "p90 ms", "p99 ms", "max ms", "ready p50/99", "1st step p50/99",
+        "beyond steps p50/99", "errors"));
+    JsonArray types = report.getJsonArray("types");
+    for (int i = 0; i < types.size(); i++) {
+      sb.append(row(types.getJsonObject(i))).append('\n');
+    }
+    sb.append("\nLatency is end to end: from the arrival's intended start (open model: scheduled time, so a stall is"
+        + " counted) to its result; session parts (.open/.exec/.close) from their own send. Beyond steps = latency"
+        + " minus the step time the worker reports.\n");
+    return sb.toString();
+  }
+
+  private static String row(JsonObject t) {
+    JsonObject l = t.getJsonObject("latencyMs");
+    return String.format(Locale.ROOT, "%-22s %7d %7d %9.1f %9s %9s %9s %9s %13s %13s %13s  %s", t.getString("name"),
+        t.getLong("count"), t.getLong("failed"), t.getDouble("throughputPerSecond"), ms(l, "p50"), ms(l, "p90"),
+        ms(l, "p99"), ms(l, "max"), pair(t.getJsonObject("sandboxReadyMs")), pair(t.getJsonObject("firstStepMs")),
+        pair(t.getJsonObject("beyondStepsMs")), t.getJsonObject("errors").isEmpty() ? "-"
+            : t.getJsonObject("errors").encode());
+  }
+
+  private static String pair(JsonObject s) {
+    return s.getLong("count", 0L) == 0 ? "-" : ms(s, "p50") + "/" + ms(s, "p99");
+  }
+
+  private static String ms(JsonObject s, String key) {
+    Double v = s.getDouble(key);
+    if (v == null) {
+      return "-";
+    }
+    return v >= 100 ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.1f", v);
+  }
+}
