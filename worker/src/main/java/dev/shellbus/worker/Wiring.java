@@ -11,7 +11,6 @@ import dev.shellbus.orchestrator.gateway.connect.GatewayConnection;
 import dev.shellbus.orchestrator.gateway.connect.GatewayDiscovery;
 import dev.shellbus.orchestrator.gateway.grpc.GrpcGatewayClient;
 import dev.shellbus.orchestrator.store.s3.S3Settings;
-import dev.shellbus.orchestrator.transfer.TransferLimits;
 import dev.shellbus.worker.config.GatewaySettings;
 import dev.shellbus.worker.config.KafkaSettings;
 import dev.shellbus.worker.config.Secret;
@@ -64,9 +63,12 @@ final class Wiring {
 
   static EngineConfig engine(WorkerConfig c) {
     int inline = c.engine().inlineOutputBytes();
-    return new EngineConfig(c.store().bucket(), c.store().prefix(), inline, inline, c.engine().cleanupGrace(),
-        TransferLimits.DEFAULT, 3, 1024 * 1024, "/sandbox", true, c.engine().maxSessionLifetime(),
-        Clock.systemUTC());
+    EngineConfig base = EngineConfig.defaults(c.store().bucket(), c.store().prefix()).withInline(inline, inline)
+        .withCleanupGrace(c.engine().cleanupGrace()).withWorkspace(c.gateway().workspace());
+    return new EngineConfig(base.bucket(), base.keyPrefix(), base.inlineHeadBytes(), base.inlineTailBytes(),
+        base.cleanupGrace(), base.transfer(), base.maxNotReadyRetries(), base.uploadHighWaterBytes(),
+        base.workspaceDir(), base.killOnInterrupt(), c.engine().maxSessionLifetime(), Clock.systemUTC(),
+        base.workspace());
   }
 
   static ProcessorSettings processor(WorkerConfig c, String version) {

@@ -172,6 +172,34 @@ class EndToEndIT {
     world.awaitNoSandboxes();
   }
 
+  @Test
+  void theManagementPortServesHealthReadinessAndMetrics() throws Exception {
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    String base = "http://127.0.0.1:" + worker.managementPort();
+    Waits.until("the worker is ready", worker::ready, () -> get(http, base + "/health/ready").body());
+    assertThat(get(http, base + "/health/live").statusCode()).isEqualTo(200);
+    var ready = get(http, base + "/health/ready");
+    assertThat(ready.statusCode()).isEqualTo(200);
+    assertThat(ready.body()).contains("\"status\":\"UP\"", "\"gateway\"", "\"kafka\"");
+    world.send(Requests.job("metered", step("hi", "true")));
+    world.outputs().awaitResult("metered");
+    var metrics = get(http, base + "/metrics");
+    assertThat(metrics.statusCode()).isEqualTo(200);
+    assertThat(metrics.body()).contains("shellbus_requests_total{kind=\"run_job\",outcome=\"succeeded\"}",
+        "shellbus_sandbox_duration_seconds_count{operation=\"create\"}", "shellbus_consumer_lag",
+        "shellbus_requests_in_flight", "shellbus_ready");
+    assertThat(get(http, base + "/nope").statusCode()).isEqualTo(404);
+  }
+
+  private static java.net.http.HttpResponse<String> get(java.net.http.HttpClient http, String url) {
+    try {
+      return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+    } catch (Exception e) {
+      throw new AssertionError("GET " + url + " failed", e);
+    }
+  }
+
   private List<AuditEvent> auditOf(String requestId) {
     return world.outputs().audit().stream().filter(a -> a.getRequestId().equals(requestId)).toList();
   }
