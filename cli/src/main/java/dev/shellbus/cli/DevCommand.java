@@ -48,6 +48,9 @@ final class DevCommand implements Callable<Integer> {
   @Option(names = "--isolation", defaultValue = "bubblewrap", description = "Exec isolation of the dev gateway: bubblewrap, none or simulated (default: ${DEFAULT-VALUE}).")
   String isolation;
 
+  @Option(names = "--management-port", defaultValue = "18080", description = "Worker health and metrics port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+  int managementPort;
+
   @Override
   public Integer call() throws Exception {
     DevStack stack = new DevStack(settings());
@@ -70,6 +73,6 @@ final class DevCommand implements Callable<Integer> {
 
   private DevStack.Settings settings() {
     return new DevStack.Settings(
-        dataDir.toAbsolutePath(), kafka, kafkaPort, s3Endpoint, s3Port, bucket, gateway, gatewayPort, isolation);
+        dataDir.toAbsolutePath(), kafka, kafkaPort, s3Endpoint, s3Port, bucket, gateway, gatewayPort, isolation, managementPort);
   }
 }

@@ -6,6 +6,8 @@ import dev.shellbus.devkit.gateway.exec.ExecOptions;
 import dev.shellbus.devkit.gateway.exec.Isolation;
 import dev.shellbus.devkit.kafka.EmbeddedKafka;
 import dev.shellbus.devkit.s3.EmbeddedS3;
+import dev.shellbus.worker.Worker;
+import dev.shellbus.worker.config.WorkerConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.net.URI;
@@ -37,7 +39,8 @@ final class DevStack implements AutoCloseable {
       String bucket,
       Optional<URI> gateway,
       int gatewayPort,
-      String isolation) {}
+      String isolation,
+      int managementPort) {}
 
   private final Settings settings;
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
@@ -45,6 +48,8 @@ final class DevStack implements AutoCloseable {
   private String kafkaAddress;
   private URI s3Address;
   private String gatewayAddress;
+  private Worker worker;
+  private EmbeddedS3 s3;
 
   DevStack(Settings settings) {
     this.settings = settings;
@@ -57,6 +62,25 @@ final class DevStack implements AutoCloseable {
     kafkaAddress = settings.kafka().orElseGet(this::startKafka);
     s3Address = settings.s3Endpoint().orElseGet(this::startS3);
     gatewayAddress = settings.gateway().map(URI::toString).orElseGet(this::startGateway);
+    worker = startWorker();
+  }
+
+  private Worker startWorker() {
+    WorkerConfig.Builder config = WorkerConfig.builder()
+        .systemEnv()
+        .workerId("dev-1")
+        .kafkaBootstrapServers(kafkaAddress)
+        .gatewayEndpoint(gatewayAddress)
+        .managementPort(settings.managementPort());
+    if (settings.s3Endpoint().isEmpty()) {
+      config.store(s3Address.toString(), settings.bucket(), s3.accessKey(), s3.secretKey());
+    } else {
+      // A real store: credentials come from SHELLBUS_STORE_ACCESS_KEY / SHELLBUS_STORE_SECRET_KEY.
+      config.set("store.endpoint", s3Address.toString()).set("store.bucket", settings.bucket());
+    }
+    Worker running = await(Worker.start(vertx, config.build()), 60);
+    started.push(() -> await(running.drain(), 120));
+    return running;
   }
 
   private String startKafka() {
@@ -77,6 +101,7 @@ final class DevStack implements AutoCloseable {
         .build()
         .start();
     started.push(s3);
+    this.s3 = s3;
     return s3.endpoint();
   }
 
@@ -109,9 +134,16 @@ final class DevStack implements AutoCloseable {
         "  s3        " + s3Address + "  bucket " + settings.bucket()
             + (settings.s3Endpoint().isPresent() ? "  (external)" : "  (embedded s3proxy; access key shellbus)"),
         "  gateway   " + gatewayAddress + (settings.gateway().isPresent() ? "  (external)" : "  (dev gateway, isolation " + settings.isolation() + ")"),
+        "  worker    " + worker.workerId() + "  management http://127.0.0.1:" + worker.managementPort()
+            + "  (/health/ready, /metrics)",
         "  data      " + settings.dataDir(),
         "",
-        "Stop with Ctrl-C.");
+        "Try:",
+        "  ./shellbus submit examples/hello.yaml --follow      # a job: create, exec, delete; prints the result",
+        "  ./shellbus submit examples/ci-job.yaml --follow     # inputs, three steps, artifacts with digests",
+        "  ./shellbus tail lifecycle                           # every transition, live",
+        "",
+        "Stop with Ctrl-C (the worker drains first).");
   }
 
   String kafkaAddress() {
@@ -124,6 +156,10 @@ final class DevStack implements AutoCloseable {
 
   String gatewayAddress() {
     return gatewayAddress;
+  }
+
+  Worker worker() {
+    return worker;
   }
 
   /** Stops what was started, last first; failures are logged and do not stop the rest. */

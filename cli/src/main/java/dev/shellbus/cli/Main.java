@@ -1,5 +1,7 @@
 package dev.shellbus.cli;
 
+import dev.shellbus.worker.config.WorkerConfig.LogFormat;
+import dev.shellbus.worker.logging.Logging;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,7 +14,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Event-driven sandbox orchestration worker for NVIDIA OpenShell.",
-    subcommands = {DevCommand.class, GatewayCommand.class})
+    subcommands = {DevCommand.class, WorkerCommand.class, GatewayCommand.class, SubmitCommand.class, TailCommand.class})
 public final class Main implements Runnable {
 
   @CommandLine.Spec
@@ -20,6 +22,7 @@ public final class Main implements Runnable {
 
   /** Runs the command line and exits with the subcommand's exit code. */
   public static void main(String[] args) {
+    Logging.configure(LogFormat.TEXT, System.getenv().getOrDefault("SHELLBUS_LOG_LEVEL", "info"));
     int code = new CommandLine(new Main()).execute(args);
     if (code != 0) {
       System.exit(code);
