@@ -1,0 +1,96 @@
+package dev.shellbus.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.IndexedRecord;
+
+/**
+ * Renders decoded Avro records as compact one-line JSON for people: timestamps as ISO-8601, enums as strings, bytes
+ * as their UTF-8 text shortened to {@value #MAX_BYTES_CHARS} characters (or a size when not text).
+ */
+public final class RecordJson {
+
+  /** How many characters of a bytes value are shown. */
+  public static final int MAX_BYTES_CHARS = 80;
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  private RecordJson() {}
+
+  /** Returns {@code value} (a record, list, map or scalar) as one line of JSON. */
+  public static String toJson(Object value) {
+    try {
+      return JSON.writeValueAsString(toNode(value));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      return "{\"error\":" + NODES.textNode(e.toString()) + "}";
+    }
+  }
+
+  /** Returns {@code value} as a JSON tree. */
+  public static JsonNode toNode(Object value) {
+    if (value == null) {
+      return NODES.nullNode();
+    }
+    if (value instanceof IndexedRecord record) {
+      ObjectNode object = NODES.objectNode();
+      for (Schema.Field field : record.getSchema().getFields()) {
+        object.set(field.name(), toNode(record.get(field.pos())));
+      }
+      return object;
+    }
+    if (value instanceof Map<?, ?> map) {
+      ObjectNode object = NODES.objectNode();
+      map.forEach((k, v) -> object.set(String.valueOf(k), toNode(v)));
+      return object;
+    }
+    if (value instanceof Collection<?> items) {
+      ArrayNode array = NODES.arrayNode();
+      items.forEach(item -> array.add(toNode(item)));
+      return array;
+    }
+    if (value instanceof ByteBuffer bytes) {
+      return NODES.textNode(shorten(bytes));
+    }
+    if (value instanceof Boolean b) {
+      return NODES.booleanNode(b);
+    }
+    if (value instanceof Integer || value instanceof Long) {
+      return NODES.numberNode(((Number) value).longValue());
+    }
+    if (value instanceof Number n) {
+      return NODES.numberNode(n.doubleValue());
+    }
+    if (value instanceof Instant instant) {
+      return NODES.textNode(instant.toString());
+    }
+    return NODES.textNode(value.toString());
+  }
+
+  /** Returns the bytes as text, at most {@value #MAX_BYTES_CHARS} characters, marking what was cut. */
+  public static String shorten(ByteBuffer bytes) {
+    ByteBuffer view = bytes.duplicate();
+    int size = view.remaining();
+    CharBuffer text;
+    try {
+      text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(view);
+    } catch (CharacterCodingException e) {
+      return "<" + size + " bytes, binary>";
+    }
+    String s = text.toString();
+    return s.length() <= MAX_BYTES_CHARS ? s : s.substring(0, MAX_BYTES_CHARS) + "...<" + size + " bytes>";
+  }
+}
