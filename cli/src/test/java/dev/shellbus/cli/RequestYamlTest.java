@@ -112,7 +112,7 @@ class RequestYamlTest {
     assertThat(text(job, 0)).isEqualTo("plain text");
     assertThat(text(job, 1)).isEqualTo("hi");
     assertThat(text(job, 2)).isEqualTo("from file");
-    assertThat(job.getInputs().get(1).getMode()).isIn(493, 755);
+    assertThat(job.getInputs().get(1).getMode()).isEqualTo(0755);
     assertThat(message("deadline: 1m\nbody: {Exec: {session_id: s, argv: [x], stdin: {file: /no/such/file}}}"))
         .startsWith("body.Exec.stdin.file: cannot read");
     assertThat(message("deadline: 1m\nbody: {Exec: {session_id: s, argv: [x], stdin: {base64: '%%%'}}}"))
