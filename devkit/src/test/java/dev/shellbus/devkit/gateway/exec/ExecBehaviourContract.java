@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.protobuf.ByteString;
 import dev.shellbus.gateway.v1.ExecSandboxEvent;
 import dev.shellbus.gateway.v1.ExecSandboxRequest;
+import io.vertx.core.Future;
 import io.vertx.grpc.client.GrpcClientRequest;
 import io.vertx.grpc.common.GrpcStatus;
 import java.util.Map;
@@ -161,9 +162,10 @@ abstract class ExecBehaviourContract {
     String marker = Processes.marker();
     ExecTarget sandbox = harness.sandbox(false, Map.of());
     var pending = harness.call().compose(req -> {
+      Future<ExecResult> result = req.response().compose(ExecHarness::collect);
       req.end(request(sandbox, "sleep", marker).build());
-      return req.response();
-    }).compose(ExecHarness::collect);
+      return result;
+    });
     assertThat(Processes.within(10_000, () -> !Processes.withMarker(marker).isEmpty())).isTrue();
     harness.exec.onDeleted(sandbox.id());
     ExecResult result = pending.await(10, TimeUnit.SECONDS);

@@ -19,6 +19,7 @@ import io.vertx.grpc.client.GrpcClient;
 import io.vertx.grpc.client.GrpcClientOptions;
 import io.vertx.grpc.client.GrpcClientRequest;
 import io.vertx.grpc.client.GrpcClientResponse;
+import io.vertx.grpc.client.InvalidStatusException;
 import io.vertx.grpc.server.GrpcServer;
 import io.vertx.grpc.server.GrpcServerOptions;
 import java.io.ByteArrayOutputStream;
@@ -109,15 +110,27 @@ final class ExecHarness implements AutoCloseable {
     return client.request(address, OpenShellGrpcClient.ExecSandboxInteractive);
   }
 
-  /** Runs one ExecSandbox call to its end and collects everything. */
+  /**
+   * Runs one ExecSandbox call to its end and collects everything.
+   *
+   * <p>The handlers are set by a listener of the response future itself rather than of a future derived from
+   * {@link #call}'s future, which belongs to another context and may be notified in a later task. An immediate error
+   * status arrives as a single trailers-only HEADERS frame, so the stream can end before such a late listener has set
+   * any handler; {@link #collect} therefore also waits on {@code end()} rather than on an end handler.
+   */
   ExecResult run(ExecSandboxRequest request) throws Exception {
     return call().compose(req -> {
+      Future<ExecResult> result = req.response().compose(ExecHarness::collect);
       req.end(request);
-      return req.response();
-    }).compose(ExecHarness::collect).await(120, TimeUnit.SECONDS);
+      return result;
+    }).await(120, TimeUnit.SECONDS);
   }
 
-  /** Reads a response to its end: output, exit code, status and message. */
+  /**
+   * Reads a response to its end: output, exit code, status and message. Completion comes from the response's
+   * {@code end()} future, which remembers the end or the failure, so a response that already ended when this is called
+   * is still collected instead of waiting forever for an {@code endHandler} call that already happened without one.
+   */
   static Future<ExecResult> collect(GrpcClientResponse<?, ExecSandboxEvent> response) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -135,9 +148,15 @@ final class ExecHarness implements AutoCloseable {
         default -> { }
       }
     });
-    response.exceptionHandler(result::tryFail);
-    response.endHandler(v -> result.tryComplete(new ExecResult(out.toByteArray(), err.toByteArray(), exit[0],
-        afterExit[0], response.status(), statusMessage(response))));
+    response.end().onComplete(ended -> {
+      // The client's end() fails with InvalidStatusException for any status but OK; that is an end, not a failure.
+      if (ended.failed() && !(ended.cause() instanceof InvalidStatusException)) {
+        result.tryFail(ended.cause());
+      } else {
+        result.tryComplete(new ExecResult(out.toByteArray(), err.toByteArray(), exit[0], afterExit[0],
+            response.status(), statusMessage(response)));
+      }
+    });
     return result.future();
   }
 
