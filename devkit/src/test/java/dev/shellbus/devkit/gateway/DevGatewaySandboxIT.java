@@ -2,6 +2,7 @@ package dev.shellbus.devkit.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.shellbus.devkit.gateway.exec.ExecTarget;
 import dev.shellbus.gateway.v1.CreateSandboxRequest;
 import dev.shellbus.gateway.v1.GetGatewayInfoRequest;
 import dev.shellbus.gateway.v1.GetCurrentUserRequest;
@@ -105,10 +106,14 @@ class DevGatewaySandboxIT {
   }
 
   @Test
-  void deleteMarksDeletingThenRemovesRecordAndDirectory() {
+  void deleteMarksDeletingThenRemovesRecordAndDirectory() throws Exception {
     Sandbox created = client.create("doomed");
     client.awaitPhase("doomed", SandboxPhase.SANDBOX_PHASE_READY);
     Path dir = fixture.gateway.dataDir().resolve("sandboxes").resolve(created.getMetadata().getId());
+    // What a bubblewrap exec leaves: the sandbox's persistent /tmp next to its directory.
+    Path tmp = ExecTarget.tmpDirectory(dir);
+    Files.createDirectories(tmp);
+    Files.writeString(tmp.resolve("pid"), "42");
     assertThat(client.delete("doomed")).isTrue();
     Sandbox deleting = client.get("doomed");
     assertThat(deleting.getStatus().getPhase()).isEqualTo(SandboxPhase.SANDBOX_PHASE_DELETING);
@@ -116,6 +121,7 @@ class DevGatewaySandboxIT {
     assertThat(client.delete("doomed")).isTrue();
     client.awaitGone("doomed");
     assertThat(Files.exists(dir)).isFalse();
+    assertThat(Files.exists(tmp)).isFalse();
     RpcFailure again = Await.failure(client.call(OpenShellGrpcClient.DeleteSandbox,
         dev.shellbus.gateway.v1.DeleteSandboxRequest.newBuilder().setName("doomed").build()));
     assertThat(again.status()).isEqualTo(GrpcStatus.NOT_FOUND);

@@ -28,4 +28,14 @@ public interface ExecTarget {
 
   /** Returns whether the sandbox policy has network rules; without them the exec gets no network. */
   boolean networkAllowed();
+
+  /**
+   * Returns the host directory that holds the {@code /tmp} of the sandbox whose workspace is {@code workspace}: its
+   * sibling {@code <workspace>.tmp}. Under bubblewrap it is mounted at {@code /tmp}, so {@code /tmp} persists across
+   * the execs of one sandbox, as in a real sandbox; whoever deletes the workspace deletes this directory too.
+   */
+  static Path tmpDirectory(Path workspace) {
+    Path dir = workspace.toAbsolutePath().normalize();
+    return dir.resolveSibling(dir.getFileName() + ".tmp");
+  }
 }

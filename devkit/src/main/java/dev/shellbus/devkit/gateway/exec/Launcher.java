@@ -18,7 +18,8 @@ import java.util.stream.Stream;
  * <p>The bubblewrap line is the proven one of DEPENDENCIES.md section 7 with two changes. The host root is bound
  * read-only entry by entry onto bubblewrap's own root (then remounted read-only), because {@code --ro-bind / /} leaves
  * no way to create the {@code /sandbox} mount point on a host that lacks it; the directory holding the workspaces
- * is covered by an empty read-only tmpfs, so a sandbox never sees its neighbours' files. And the environment travels
+ * is covered by an empty read-only tmpfs, so a sandbox never sees its neighbours' files. {@code /tmp} is the sandbox's
+ * own persistent directory ({@link ExecTarget#tmpDirectory}), not a fresh tmpfs per exec. And the environment travels
  * in the process environment (cleared, then set) rather than as {@code --clearenv --setenv} arguments, so that
  * secret values never show in the host's {@code ps}.
  */
@@ -103,11 +104,12 @@ final class Launcher {
     }
     argv.add(tools.get("bwrap"));
     argv.addAll(hostRoot);
-    argv.addAll(List.of("--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp"));
     Path workspace = target.workspace().toAbsolutePath().normalize();
+    argv.addAll(List.of("--dev", "/dev", "--proc", "/proc", "--bind", ExecTarget.tmpDirectory(workspace).toString(),
+        "/tmp"));
     Path siblings = workspace.getParent();
     if (siblings != null && siblings.getNameCount() >= 2 && !siblings.startsWith("/tmp")) {
-      // Every sandbox runs as the same uid, so only a mount can hide the other sandboxes' workspaces.
+      // Every sandbox runs as the same uid, so only a mount can hide the other sandboxes' workspaces and /tmp dirs.
       argv.addAll(List.of("--tmpfs", siblings.toString(), "--remount-ro", siblings.toString()));
     }
     argv.addAll(List.of("--bind", workspace.toString(), SANDBOX_HOME));

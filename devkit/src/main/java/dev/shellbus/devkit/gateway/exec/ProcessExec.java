@@ -64,6 +64,9 @@ final class ProcessExec implements RunningExec {
     engine.io().execute(() -> {
       try {
         engine.workspaces().prepare(target.workspace(), options.sandboxUid(), options.sandboxGid(), chown);
+        if (options.isolation() == Isolation.BUBBLEWRAP) {
+          engine.workspaces().prepareTmp(target.workspace(), options.sandboxUid(), options.sandboxGid(), chown);
+        }
         Process started = builder.start();
         context.runOnContext(v -> started(started, input, interactive, onStarted));
       } catch (Exception e) {

@@ -21,6 +21,9 @@ final class Workspaces {
 
   private static final Logger LOG = LoggerFactory.getLogger(Workspaces.class);
 
+  /** {@code drwxrwxrwt}, the mode of a real {@code /tmp}. */
+  private static final int STICKY_WORLD_WRITABLE = 01777;
+
   private final Set<Path> searchable = ConcurrentHashMap.newKeySet();
 
   /** Prepares {@code workspace} for {@code uid}/{@code gid}; with {@code chown} false only creates it. */
@@ -30,11 +33,7 @@ final class Workspaces {
     if (!chown) {
       return;
     }
-    Object owner = Files.getAttribute(dir, "unix:uid", LinkOption.NOFOLLOW_LINKS);
-    if (!Integer.valueOf(uid).equals(owner)) {
-      Files.setAttribute(dir, "unix:uid", uid, LinkOption.NOFOLLOW_LINKS);
-      Files.setAttribute(dir, "unix:gid", gid, LinkOption.NOFOLLOW_LINKS);
-    }
+    own(dir, uid, gid);
     for (Path ancestor = dir.getParent(); ancestor != null; ancestor = ancestor.getParent()) {
       if (searchable.contains(ancestor)) {
         break;
@@ -47,6 +46,30 @@ final class Workspaces {
             dir);
       }
       searchable.add(ancestor);
+    }
+  }
+
+  /**
+   * Creates the sandbox's persistent {@code /tmp} directory ({@link ExecTarget#tmpDirectory}) next to its workspace,
+   * mode {@code 1777} like a real {@code /tmp}, owned by {@code uid}/{@code gid} when {@code chown}. Call after
+   * {@link #prepare}, which makes the common parent searchable.
+   */
+  void prepareTmp(Path workspace, int uid, int gid, boolean chown) throws IOException {
+    Path tmp = ExecTarget.tmpDirectory(workspace);
+    if (!Files.isDirectory(tmp, LinkOption.NOFOLLOW_LINKS)) {
+      Files.createDirectories(tmp);
+      Files.setAttribute(tmp, "unix:mode", STICKY_WORLD_WRITABLE, LinkOption.NOFOLLOW_LINKS);
+    }
+    if (chown) {
+      own(tmp, uid, gid);
+    }
+  }
+
+  private static void own(Path dir, int uid, int gid) throws IOException {
+    Object owner = Files.getAttribute(dir, "unix:uid", LinkOption.NOFOLLOW_LINKS);
+    if (!Integer.valueOf(uid).equals(owner)) {
+      Files.setAttribute(dir, "unix:uid", uid, LinkOption.NOFOLLOW_LINKS);
+      Files.setAttribute(dir, "unix:gid", gid, LinkOption.NOFOLLOW_LINKS);
     }
   }
 }

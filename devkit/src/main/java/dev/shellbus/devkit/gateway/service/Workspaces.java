@@ -1,6 +1,7 @@
 package dev.shellbus.devkit.gateway.service;
 
 import dev.shellbus.devkit.gateway.GatewayException;
+import dev.shellbus.devkit.gateway.exec.ExecTarget;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
@@ -61,8 +62,18 @@ public final class Workspaces {
     return vertx.fileSystem().mkdirs(directory.toString());
   }
 
-  /** Deletes a sandbox directory with its content, asynchronously; a missing directory is not an error. */
+  /**
+   * Deletes a sandbox directory with its content, and the sibling that holds the sandbox's {@code /tmp}
+   * ({@link ExecTarget#tmpDirectory}), asynchronously; a missing directory is not an error.
+   */
   public Future<Void> delete(Path directory) {
+    return deleteIfExists(directory)
+        .transform(workspace -> deleteIfExists(ExecTarget.tmpDirectory(directory))
+            .compose(tmp -> workspace.succeeded() ? Future.<Void>succeededFuture() : Future.<Void>failedFuture(
+                workspace.cause())));
+  }
+
+  private Future<Void> deleteIfExists(Path directory) {
     String path = directory.toString();
     return vertx.fileSystem().exists(path)
         .compose(exists -> exists ? vertx.fileSystem().deleteRecursive(path) : Future.succeededFuture());

@@ -12,9 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Proofs that a bubblewrap exec is a sandbox: read-only host, private writable /sandbox and /tmp, no network, own pid
- * namespace, unprivileged uid without capabilities, resource limits, and no view of other sandboxes. Workspaces live
- * under /var/tmp here, which (unlike /tmp) the sandbox would otherwise see.
+ * Proofs that a bubblewrap exec is a sandbox: read-only host, private writable /sandbox and /tmp (each kept across the
+ * sandbox's execs, as in a real sandbox), no network, own pid namespace, unprivileged uid without capabilities,
+ * resource limits, and no view of other sandboxes. Workspaces live under /var/tmp here, which (unlike /tmp) the
+ * sandbox would otherwise see.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ExecIsolationIT {
@@ -49,6 +50,23 @@ class ExecIsolationIT {
     assertThat(result.out()).isEqualTo("a\nb\n");
     Path owned = sandbox.workspace().resolve("owned");
     assertThat(Files.getAttribute(owned, "unix:uid")).isEqualTo(ExecOptions.NOBODY);
+  }
+
+  @Test
+  void tmpPersistsAcrossTheExecsOfOneSandboxAndIsPrivateToIt() throws Exception {
+    ExecTarget own = harness.sandbox(false, Map.of());
+    ExecTarget other = harness.sandbox(false, Map.of());
+    assertThat(sh(own, "echo 4242 > /tmp/cmd.pid && stat -c '%a %u' /tmp").out()).isEqualTo("1777 65534\n");
+    assertThat(sh(own, "cat /tmp/cmd.pid").out()).isEqualTo("4242\n");
+    Path hostTmp = ExecTarget.tmpDirectory(own.workspace());
+    assertThat(hostTmp.getParent()).isEqualTo(own.workspace().getParent());
+    assertThat(Files.readString(hostTmp.resolve("cmd.pid"))).isEqualTo("4242\n");
+    assertThat(Files.getAttribute(hostTmp, "unix:uid")).isEqualTo(ExecOptions.NOBODY);
+    ExecResult neighbour = sh(other, "ls -A /tmp | wc -l; cat /tmp/cmd.pid 2>/dev/null || echo absent;"
+        + " cat " + hostTmp.resolve("cmd.pid") + " 2>/dev/null || echo hidden");
+    assertThat(neighbour.out().lines()).containsExactly("0", "absent", "hidden");
+    assertThat(sh(other, "echo mine > /tmp/cmd.pid; cat /tmp/cmd.pid").out()).isEqualTo("mine\n");
+    assertThat(sh(own, "cat /tmp/cmd.pid").out()).isEqualTo("4242\n");
   }
 
   @Test

@@ -21,7 +21,8 @@ class LauncherTest {
         .contains("setpriv --reuid=65534 --regid=65534 --clear-groups --")
         .contains("--bind /var/tmp/ws /sandbox --remount-ro / --chdir /sandbox --unshare-all --die-with-parent"
             + " --new-session --cap-drop ALL -- /bin/bash -lc echo hi")
-        .contains("--tmpfs /tmp").contains("--proc /proc").contains("--dev /dev")
+        .contains("--bind /var/tmp/ws.tmp /tmp").doesNotContain("--tmpfs /tmp").contains("--proc /proc")
+        .contains("--dev /dev")
         .doesNotContain("--share-net");
     assertThat(builder.command()).endsWith("/bin/bash", "-lc", "echo hi");
   }
