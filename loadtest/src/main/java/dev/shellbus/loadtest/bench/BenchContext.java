@@ -39,14 +39,14 @@ final class BenchContext {
 
   /**
    * Starts a dev gateway and a forked worker on fresh topics. {@code heap} is the worker's {@code -Xmx}; with
-   * profiling on, the worker JVM records a flight recording into {@code <out>/profiles/<name>.jfr}.
+   * profiling on, the worker JVM records a flight recording into {@code <work dir>/profiles/<name>.jfr}.
    */
   Deployment deploy(String name, String heap, UnaryOperator<DeploymentOptions> tune) throws Exception {
     String prefix = "bench-" + runId + "-" + (++deployments) + ".";
     List<String> jvm = new ArrayList<>(workerJvm);
     jvm.add("-Xmx" + heap);
     if (profile) {
-      Path dir = out.resolve("profiles");
+      Path dir = infra.workDir().resolve("profiles");
       Files.createDirectories(dir);
       Path jfr = dir.resolve(name + ".jfr");
       jvm.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile");
@@ -61,9 +61,9 @@ final class BenchContext {
     return new LoadGenerator(infra.bootstrap(), deployment.topics(), Map.of());
   }
 
-  /** The flight recording of the last deployment named {@code name}, if profiling. */
+  /** The flight recording of the last deployment named {@code name}, if profiling (in the work directory). */
   Path recording(String name) {
-    return out.resolve("profiles").resolve(name + ".jfr");
+    return infra.workDir().resolve("profiles").resolve(name + ".jfr");
   }
 
   /** A scratch directory on the same disk as the store. */

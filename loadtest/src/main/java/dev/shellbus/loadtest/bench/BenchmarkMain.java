@@ -94,7 +94,8 @@ public final class BenchmarkMain implements Callable<Integer> {
         result.details.put("loadAverage", load + " / " + MachineInfo.loadAverage());
         if (profile && recording != null && Files.exists(ctx.recording(recording))) {
           result.profile = JfrSummary.summarize(ctx.recording(recording));
-          Files.writeString(ctx.recording(recording).resolveSibling(recording + ".txt"), result.profile);
+          Files.createDirectories(out.resolve("profiles"));
+          Files.writeString(out.resolve("profiles").resolve(recording + ".txt"), result.profile);
         }
         results.add(result);
         print(result);

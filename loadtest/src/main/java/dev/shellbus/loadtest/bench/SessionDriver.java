@@ -70,11 +70,11 @@ final class SessionDriver implements AutoCloseable {
         .get(5, TimeUnit.MINUTES);
   }
 
-  /** Runs one artifact job of {@code bytes} and waits (up to 30 minutes) for its outcome. */
-  Outcome artifactJob(long bytes) throws Exception {
-    SandboxRequest request = new RequestFactory("loadtest", Duration.ofMinutes(30)).artifactJob(bytes);
+  /** Runs one artifact job of {@code bytes} with a deadline {@code timeout} away and waits for its outcome. */
+  Outcome artifactJob(long bytes, Duration timeout) throws Exception {
+    SandboxRequest request = new RequestFactory("loadtest", timeout).artifactJob(bytes);
     return client.submit(request, request.getRequestId(), new Arrival(SESSION, System.nanoTime(), false))
-        .get(31, TimeUnit.MINUTES);
+        .get(timeout.toSeconds() + 60, TimeUnit.SECONDS);
   }
 
   private long run(int count, int parallel, Function<Integer, Job> jobs) throws InterruptedException {

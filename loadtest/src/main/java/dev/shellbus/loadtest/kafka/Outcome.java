@@ -14,9 +14,11 @@ import java.time.Instant;
  * @param sentNanos when the request was handed to the producer ({@link System#nanoTime()})
  * @param receivedNanos when the result was read (or the failure noticed)
  * @param result the result record, or null
+ * @param sentEpochMillis the wall-clock time of the send, to set against the worker's milestones
+ * @param receivedEpochMillis the wall-clock time the result was read
  */
 public record Outcome(String requestId, String status, String errorCode, long sentNanos, long receivedNanos,
-    SandboxResult result) {
+    SandboxResult result, long sentEpochMillis, long receivedEpochMillis) {
 
   /** The status of a request that got no result in time. */
   public static final String NO_RESULT = "NO_RESULT";
@@ -24,14 +26,15 @@ public record Outcome(String requestId, String status, String errorCode, long se
   public static final String SEND_FAILED = "SEND_FAILED";
 
   /** An outcome from a result record. */
-  public static Outcome of(SandboxResult result, long sentNanos, long receivedNanos) {
+  public static Outcome of(SandboxResult result, long sentNanos, long receivedNanos, long sentEpochMillis) {
     String code = result.getError() == null ? null : result.getError().getCode();
-    return new Outcome(result.getRequestId(), result.getStatus().name(), code, sentNanos, receivedNanos, result);
+    return new Outcome(result.getRequestId(), result.getStatus().name(), code, sentNanos, receivedNanos, result,
+        sentEpochMillis, System.currentTimeMillis());
   }
 
   /** An outcome without a result. */
   public static Outcome failed(String requestId, String status, long sentNanos, long receivedNanos) {
-    return new Outcome(requestId, status, status, sentNanos, receivedNanos, null);
+    return new Outcome(requestId, status, status, sentNanos, receivedNanos, null, 0, 0);
   }
 
   /** Returns whether the request succeeded. */

@@ -10,6 +10,7 @@ final class Pending {
   final long deadlineNanos;
   final CompletableFuture<Outcome> future = new CompletableFuture<>();
   volatile long sentNanos;
+  volatile long sentEpochMillis;
 
   Pending(String requestId, Arrival arrival, long deadlineNanos) {
     this.requestId = requestId;

@@ -105,6 +105,7 @@ public final class RequestClient implements AutoCloseable {
     ProducerRecord<String, SandboxRequest> record = new ProducerRecord<>(topics.requests(), key, request);
     CloudEventHeaders.write(record.headers(),
         CloudEventAttributes.of(EventKind.REQUEST, id, SOURCE, Instant.now(), id));
+    p.sentEpochMillis = System.currentTimeMillis();
     p.sentNanos = System.nanoTime();
     sent.incrementAndGet();
     try {

@@ -126,7 +126,7 @@ final class ResultCollector implements AutoCloseable {
         Pending p = pending.remove(result.getRequestId());
         if (p != null) {
           recent.put(p.requestId, p);
-          Outcome outcome = Outcome.of(result, p.sentNanos, now);
+          Outcome outcome = Outcome.of(result, p.sentNanos, now, p.sentEpochMillis);
           completions.execute(() -> p.future.complete(outcome));
         }
       } else {

@@ -25,6 +25,7 @@ public final class HtmlReport {
         .append(run.getBoolean("complete") ? "" : " <b>(incomplete)</b>").append("</p>\n");
     sb.append(keyValues("Machine", report.getJsonObject("machine")));
     sb.append(typesTable(report.getJsonArray("types")));
+    sb.append("<pre>").append(esc(TextSummary.phases(report.getJsonArray("types")))).append("</pre>\n");
     sb.append("<h2>Latency over time</h2>\n").append(Plots.svg(Plots.overTime(report)));
     sb.append("<h2>Latency percentiles</h2>\n").append(Plots.svg(Plots.percentiles(report)));
     sb.append("<p class=\"note\">Latency is end to end, from the arrival's intended start (open model: its scheduled"

@@ -79,9 +79,16 @@ public final class ReportJson {
         .put("firstStepMs", summary(t.firstStep()))
         .put("beyondStepsMs", summary(t.beyondSteps()))
         .put("errors", errors)
+        .put("phasesMs", phases(t))
         .put("percentiles", distribution(t.latency()))
         .put("timeline", timeline)
         .put("timelineColumns", new JsonArray().add("second").add("count").add("p50Ms").add("p99Ms").add("maxMs"));
+  }
+
+  private static JsonObject phases(TypeStats.Snapshot t) {
+    JsonObject o = new JsonObject();
+    t.phases().forEach((name, h) -> o.put(name, summary(h)));
+    return o;
   }
 
   /** Count, mean, p50/p90/p99/p99.9 and max of a microsecond histogram, in milliseconds. */

@@ -31,9 +31,27 @@ public final class TextSummary {
     for (int i = 0; i < types.size(); i++) {
       sb.append(row(types.getJsonObject(i))).append('\n');
     }
+    sb.append(phases(types));
     sb.append("\nLatency is end to end: from the arrival's intended start (open model: scheduled time, so a stall is"
         + " counted) to its result; session parts (.open/.exec/.close) from their own send. Beyond steps = latency"
         + " minus the step time the worker reports.\n");
+    return sb.toString();
+  }
+
+  /** Where the time goes: each type's phases between the result's milestones, p50/p99 ms. */
+  static String phases(JsonArray types) {
+    StringBuilder sb = new StringBuilder("\nWhere the time goes (successful requests, phases between the result's"
+        + " milestones, p50/p99 ms):\n");
+    for (int i = 0; i < types.size(); i++) {
+      JsonObject t = types.getJsonObject(i);
+      JsonObject phases = t.getJsonObject("phasesMs", new JsonObject());
+      if (phases.isEmpty()) {
+        continue;
+      }
+      sb.append(String.format(Locale.ROOT, "  %-20s", t.getString("name")));
+      phases.forEach(e -> sb.append(' ').append(e.getKey()).append(' ').append(pair((JsonObject) e.getValue())));
+      sb.append('\n');
+    }
     return sb.toString();
   }
 

@@ -32,6 +32,9 @@ public final class Stats implements ArrivalListener {
 
   /** Records one request (or arrival) under {@code type}, timed from {@code startNanos}. */
   public void record(String type, Arrival arrival, long startNanos, Outcome outcome) {
+    if (arrival.measured() && outcome.succeeded()) {
+      type(type).phases(outcome);
+    }
     record(type, arrival, startNanos, outcome.receivedNanos(), outcome.succeeded(), outcome.failureCode(),
         outcome.stepMillis() * 1000);
   }

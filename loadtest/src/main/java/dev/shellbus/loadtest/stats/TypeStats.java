@@ -1,5 +1,6 @@
 package dev.shellbus.loadtest.stats;
 
+import dev.shellbus.loadtest.kafka.Outcome;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -21,6 +22,7 @@ public final class TypeStats {
   private final Histogram firstStep = new Histogram(Stats.HIGHEST_MICROS, 3);
   private final Histogram beyondSteps = new Histogram(Stats.HIGHEST_MICROS, 3);
   private final Map<String, Long> errors = new TreeMap<>();
+  private final Map<String, Histogram> phases = new java.util.LinkedHashMap<>();
   private final Timeline timeline;
   private long succeeded;
   private long failed;
@@ -52,6 +54,13 @@ public final class TypeStats {
     lastEndNanos = Math.max(lastEndNanos, endNanos);
   }
 
+  synchronized void phases(Outcome outcome) {
+    for (Phases.Phase p : Phases.of(outcome)) {
+      phases.computeIfAbsent(p.name(), n -> new Histogram(Stats.HIGHEST_MICROS, 3))
+          .recordValue(Stats.clamp(p.millis() * 1000));
+    }
+  }
+
   synchronized void ready(long micros) {
     ready.recordValue(Stats.clamp(micros));
   }
@@ -64,7 +73,13 @@ public final class TypeStats {
   public synchronized Snapshot snapshot() {
     double seconds = lastEndNanos > firstStartNanos ? (lastEndNanos - firstStartNanos) / 1e9 : 0;
     return new Snapshot(name, succeeded, failed, seconds, latency.copy(), ready.copy(), firstStep.copy(),
-        beyondSteps.copy(), Map.copyOf(errors), timeline.points());
+        beyondSteps.copy(), Map.copyOf(errors), timeline.points(), copy(phases));
+  }
+
+  private static Map<String, Histogram> copy(Map<String, Histogram> phases) {
+    Map<String, Histogram> copy = new java.util.LinkedHashMap<>();
+    phases.forEach((k, v) -> copy.put(k, v.copy()));
+    return java.util.Collections.unmodifiableMap(copy);
   }
 
   /**
@@ -80,10 +95,11 @@ public final class TypeStats {
    * @param beyondSteps latency minus reported step time, successful requests only, microseconds
    * @param errors failures by error code (or status)
    * @param timeline latency per second of the run
+   * @param phases successful requests' latency split at the milestones of their results, microseconds
    */
   public record Snapshot(String name, long succeeded, long failed, double windowSeconds, Histogram latency,
       Histogram ready, Histogram firstStep, Histogram beyondSteps, Map<String, Long> errors,
-      List<LatencyPoint> timeline) {
+      List<LatencyPoint> timeline, Map<String, Histogram> phases) {
 
     /** Returns all completions. */
     public long count() {
