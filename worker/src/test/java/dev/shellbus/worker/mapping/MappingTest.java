@@ -72,8 +72,14 @@ class MappingTest {
 
   @Test
   void everyFailureCodeMapsToAContractCode() {
+    java.util.Set<FailureCode> renamed = java.util.EnumSet.of(
+        FailureCode.ALREADY_EXISTS, FailureCode.EXEC_INTERRUPTED, FailureCode.STORAGE_FAILED);
     for (FailureCode code : FailureCode.values()) {
       assertThat(ErrorCodes.of(code)).isNotEqualTo(ErrorCode.UNKNOWN);
+      if (!renamed.contains(code)) {
+        // A new engine code must get a contract code of the same name (or an explicit rename), never a silent INTERNAL.
+        assertThat(ErrorCodes.of(code).name()).as(code.name()).isEqualTo(code.name());
+      }
     }
     assertThat(ErrorCodes.of(FailureCode.ALREADY_EXISTS)).isEqualTo(ErrorCode.CONFLICT);
     assertThat(ErrorCodes.of(FailureCode.DEADLINE_EXCEEDED)).isEqualTo(ErrorCode.DEADLINE_EXCEEDED);
