@@ -31,6 +31,7 @@ final class DirectGateway implements AutoCloseable {
   private final GrpcGatewayClient client;
   private final String prefix = "d" + RequestFactory.randomRunId() + "-";
   private final AtomicLong sequence = new AtomicLong();
+  private final Map<String, Long> errors = new java.util.concurrent.ConcurrentSkipListMap<>();
 
   private DirectGateway(Vertx vertx, GrpcGatewayClient client) {
     this.vertx = vertx;
@@ -114,6 +115,9 @@ final class DirectGateway implements AutoCloseable {
     job().onComplete(ar -> {
       if (ar.failed()) {
         loop.failures.incrementAndGet();
+        String m = String.valueOf(ar.cause().getMessage());
+        errors.merge(ar.cause().getClass().getSimpleName() + ": " + m.substring(0, Math.min(80, m.length())), 1L,
+            Long::sum);
       } else if (measured) {
         synchronized (loop) {
           loop.latency.recordValue(Math.max(1, ar.result() / 1000));
@@ -124,6 +128,11 @@ final class DirectGateway implements AutoCloseable {
       }
       next(loop);
     });
+  }
+
+  /** Returns the failures of direct jobs so far, by exception and message. */
+  Map<String, Long> errors() {
+    return Map.copyOf(errors);
   }
 
   /** What a time- or count-bounded run of direct jobs measured. */

@@ -30,6 +30,7 @@ final class OverheadBench {
         DirectGateway direct = DirectGateway.connect(d.gatewayEndpoint())) {
       LoadGenerator generator = ctx.generator(d);
       AtomicLong failures = new AtomicLong();
+      java.util.Map<String, Long> viaErrors = new java.util.TreeMap<>();
       LOG.info("overhead: warming up both paths");
       direct.jobs(16, ctx.pick(200, 50), failures);
       generator.run(plan(16, ctx.pick(200, 50)));
@@ -49,7 +50,11 @@ final class OverheadBench {
           b.add(Bench.ms(job.latency().getValueAtPercentile(50)));
           bMean.add(Math.round(job.latency().getMean() / 10.0) / 100.0);
           bP99.add(Bench.ms(job.latency().getValueAtPercentile(99)));
+          int c = concurrency;
+          job.phases().forEach((name, ph) -> result.figure("via worker, concurrency " + c + ", phase " + name
+              + ", p50", "ms").add(Bench.ms(ph.getValueAtPercentile(50))));
           result.figure("via worker failures", "jobs").add(job.failed());
+          job.errors().forEach((k, v) -> viaErrors.merge(k, v, Long::sum));
           LOG.info("overhead c={} repeat {}: direct p50 {} ms, via worker p50 {} ms", concurrency, r + 1,
               Bench.ms(h.getValueAtPercentile(50)), Bench.ms(job.latency().getValueAtPercentile(50)));
         }
@@ -62,6 +67,8 @@ final class OverheadBench {
         }
       }
       result.figure("direct failures", "jobs").add(failures.get());
+      result.details.put("viaWorkerErrors", new io.vertx.core.json.JsonObject(new java.util.HashMap<>(viaErrors)));
+      result.details.put("directErrors", new io.vertx.core.json.JsonObject(new java.util.HashMap<>(direct.errors())));
       result.details.put("gateway", "dev gateway, simulated exec (1 KiB stdout, instant), ready 250 ms, delete 100 ms");
     }
     return result;

@@ -2,9 +2,13 @@ package dev.shellbus.loadtest.bench;
 
 import dev.shellbus.loadtest.kafka.Outcome;
 import dev.shellbus.loadtest.stack.Deployment;
+import dev.shellbus.loadtest.stats.Phases;
 import dev.shellbus.orchestrator.Deadline;
 import dev.shellbus.orchestrator.gateway.SandboxHandle;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 import org.slf4j.Logger;
@@ -39,10 +43,11 @@ final class RoundTripBench {
         throw new IllegalStateException("the round-trip session did not open");
       }
       String session = sessions.anyOpen();
-      measure(direct, sandbox, sessions, session, ctx.pick(50, 20), new Histogram[3]);
+      measure(direct, sandbox, sessions, session, ctx.pick(50, 20), new Histogram[3], new Tally());
+      Tally tally = new Tally();
       for (int r = 0; r < ctx.repeats; r++) {
         Histogram[] h = new Histogram[3];
-        measure(direct, sandbox, sessions, session, count, h);
+        measure(direct, sandbox, sessions, session, count, h, tally);
         directP50.add(Bench.ms(h[0].getValueAtPercentile(50)));
         directP99.add(Bench.ms(h[0].getValueAtPercentile(99)));
         viaP50.add(Bench.ms(h[1].getValueAtPercentile(50)));
@@ -54,6 +59,12 @@ final class RoundTripBench {
             Bench.ms(h[1].getValueAtPercentile(50)), Bench.ms(h[1].getValueAtPercentile(99)),
             Bench.ms(h[2].getValueAtPercentile(50)), Bench.ms(h[2].getValueAtPercentile(99)));
       }
+      result.figure("failed execs via Kafka", "execs").add(tally.failed.values().stream().mapToLong(x -> x).sum());
+      tally.failed.forEach((code, n) -> result.details.put("failed execs " + code, n));
+      tally.phases.forEach((name, h) -> result.figure("via Kafka phase " + name + ", p50", "ms")
+          .add(Bench.ms(h.getValueAtPercentile(50))));
+      tally.phases.forEach((name, h) -> result.figure("via Kafka phase " + name + ", p99", "ms")
+          .add(Bench.ms(h.getValueAtPercentile(99))));
       sessions.closeAll(1);
       Bench.await(direct.delete(sandbox));
     }
@@ -66,9 +77,18 @@ final class RoundTripBench {
     return result;
   }
 
-  /** Runs {@code count} direct execs and {@code count} Kafka execs alternately; h = direct, via Kafka, beyond. */
+  /** Failed execs by code and the phases of the successful ones, over all repeats. */
+  private static final class Tally {
+    final Map<String, Long> failed = new TreeMap<>();
+    final Map<String, Histogram> phases = new LinkedHashMap<>();
+  }
+
+  /**
+   * Runs {@code count} direct execs and {@code count} Kafka execs alternately; h = direct, via Kafka, beyond. A failed
+   * Kafka exec is counted in the tally, not timed.
+   */
   private static void measure(DirectGateway direct, SandboxHandle sandbox, SessionDriver sessions, String session,
-      int count, Histogram[] h) throws Exception {
+      int count, Histogram[] h, Tally tally) throws Exception {
     for (int i = 0; i < h.length; i++) {
       h[i] = new Histogram(TimeUnit.HOURS.toMicros(1), 3);
     }
@@ -78,7 +98,12 @@ final class RoundTripBench {
       h[0].recordValue(Math.max(1, (System.nanoTime() - start) / 1000));
       Outcome o = sessions.exec(session, i);
       if (!o.succeeded()) {
-        throw new IllegalStateException("exec " + i + " failed: " + o.failureCode());
+        tally.failed.merge(o.failureCode(), 1L, Long::sum);
+        continue;
+      }
+      for (Phases.Phase p : Phases.of(o)) {
+        tally.phases.computeIfAbsent(p.name(), n -> new Histogram(TimeUnit.HOURS.toMicros(1), 3))
+            .recordValue(Math.max(1, p.millis() * 1000));
       }
       long rt = (o.receivedNanos() - o.sentNanos()) / 1000;
       h[1].recordValue(Math.max(1, rt));

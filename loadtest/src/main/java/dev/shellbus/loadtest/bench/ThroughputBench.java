@@ -30,8 +30,8 @@ final class ThroughputBench {
   private ThroughputBench() {}
 
   static BenchResult run(BenchContext ctx) throws Exception {
-    BenchResult result = new BenchResult("throughput", "2. Throughput: short jobs per second, one worker, simulated"
-        + " gateway (no ready/delete delay), closed loop at rising concurrency");
+    BenchResult result = new BenchResult("throughput", "2. Throughput: successful short jobs per second, one worker,"
+        + " simulated gateway (no ready/delete delay), closed loop at rising concurrency");
     int[] steps = ctx.quick ? new int[] {16, 64, 256} : new int[] {16, 64, 256, 1024};
     Duration warmup = Duration.ofSeconds(ctx.pick(5, 3));
     Duration measure = Duration.ofSeconds(ctx.pick(15, 7));
@@ -47,6 +47,7 @@ final class ThroughputBench {
       List<Double> xs = new ArrayList<>();
       List<Double> viaMedians = new ArrayList<>();
       List<Double> directMedians = new ArrayList<>();
+      java.util.Map<String, Long> viaErrors = new java.util.TreeMap<>();
       double best = 0;
       Figure bestVia = null;
       Figure bestDirect = null;
@@ -63,13 +64,14 @@ final class ThroughputBench {
           RunResult via = generator.run(plan(concurrency, warmup.plus(measure), warmup));
           WorkerSample after = worker.sample(false);
           TypeStats.Snapshot job = via.type("job");
-          b.add(Math.round(job.throughput() * 10) / 10.0);
+          b.add(Math.round(job.successThroughput() * 10) / 10.0);
           p99.add(Bench.ms(job.latency().getValueAtPercentile(99)));
           cpu.add(Math.round(after.coresSince(before) * 100) / 100.0);
           heap.add(Bench.mib(worker.sample(true).heapAfterGcBytes()));
           result.figure("via worker failed jobs, concurrency " + concurrency, "jobs").add(job.failed());
+          job.errors().forEach((k, v) -> viaErrors.merge(k, v, Long::sum));
           LOG.info("throughput c={} repeat {}: direct {} jobs/s, via worker {} jobs/s, worker {} cores",
-              concurrency, r + 1, Figure.fmt(run.throughput()), Figure.fmt(job.throughput()),
+              concurrency, r + 1, Figure.fmt(run.throughput()), Figure.fmt(job.successThroughput()),
               Figure.fmt(after.coresSince(before)));
         }
         table.add(new JsonObject().put("concurrency", concurrency).put("directJobsPerSecond", a.median())
@@ -90,6 +92,8 @@ final class ThroughputBench {
         }
       }
       result.details.put("steps", table);
+      result.details.put("viaWorkerErrors", new io.vertx.core.json.JsonObject(new java.util.HashMap<>(viaErrors)));
+      result.details.put("directErrors", new io.vertx.core.json.JsonObject(new java.util.HashMap<>(direct.errors())));
       result.details.put("gateway", "dev gateway, simulated exec (1 KiB stdout, instant), ready 0 ms, delete 0 ms;"
           + " worker max-in-flight 2048, 12 partitions, -Xmx1g");
       result.pairs.add(new Pair("throughput.peak", "short jobs per second at the best step", bestDirect, bestVia,

@@ -13,14 +13,20 @@ import java.util.List;
  * (Kafka, the consumer and the request-state write) or {@code finished>read} (the state write, publishing, and the
  * generator's fetch). Wall clocks, millisecond resolution; meaningful when the generator and the worker share a clock.
  */
-final class Phases {
+public final class Phases {
 
-  /** One phase of one request. */
-  record Phase(String name, long millis) {}
+  /**
+   * One phase of one request.
+   *
+   * @param name the milestones that bound it, e.g. {@code sent>accepted}
+   * @param millis its length
+   */
+  public record Phase(String name, long millis) {}
 
   private Phases() {}
 
-  static List<Phase> of(Outcome outcome) {
+  /** Returns the phases of a request's outcome; empty without a result. */
+  public static List<Phase> of(Outcome outcome) {
     List<Phase> phases = new ArrayList<>();
     if (outcome.result() == null || outcome.sentEpochMillis() == 0) {
       return phases;

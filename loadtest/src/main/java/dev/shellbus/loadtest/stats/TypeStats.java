@@ -106,9 +106,14 @@ public final class TypeStats {
       return succeeded + failed;
     }
 
-    /** Returns completions per second over the type's window. */
+    /** Returns completions (failures included) per second over the type's window. */
     public double throughput() {
       return windowSeconds > 0 ? count() / windowSeconds : 0;
+    }
+
+    /** Returns successful completions per second over the type's window. */
+    public double successThroughput() {
+      return windowSeconds > 0 ? succeeded / windowSeconds : 0;
     }
   }
 }
