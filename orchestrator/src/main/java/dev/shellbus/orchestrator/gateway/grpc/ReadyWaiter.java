@@ -18,17 +18,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Waits for one sandbox to become READY. It watches with {@code WatchSandbox(follow_status=true)}
- * and decides on every snapshot itself: READY ends the wait, ERROR and DELETING fail it with {@code
- * SANDBOX_FAILED} (the gateway's {@code stop_on_terminal} stops only on READY, so it is not used). If
- * the watch cannot open or breaks, it falls back to polling {@code GetSandbox} every 250 ms, doubling
- * to a 2 s cap; a transient poll failure just waits for the next poll. Nothing waits past the
- * deadline, which fails the wait with {@code DEADLINE_EXCEEDED}.
+ * Waits for one sandbox to become READY. It watches with {@code WatchSandbox(follow_status=true,
+ * stop_on_terminal=true)} and decides on every snapshot itself: READY ends the wait, ERROR and
+ * DELETING fail it with {@code SANDBOX_FAILED} (the gateway's {@code stop_on_terminal} stops only on
+ * READY, so those two are ours to see). If the watch cannot open or breaks, it falls back to polling
+ * {@code GetSandbox} every 250 ms, doubling to a 2 s cap; a transient poll failure just waits for the
+ * next poll. Nothing waits past the deadline, which fails the wait with {@code DEADLINE_EXCEEDED}.
+ *
+ * <p>After READY the watch is left to end on the gateway's side (that is what {@code
+ * stop_on_terminal} is for) and cancelled only if it has not ended within {@link #END_GRACE_MS}.
+ * Cancelling every watch would send an RST_STREAM per sandbox, and HTTP/2 servers count those
+ * (the rapid-reset defence, CVE-2023-44487: Vert.x and Netty close the connection with GOAWAY
+ * ENHANCE_YOUR_CALM after 200 in 30 s), which failed every call on the shared connection under load.
  */
 final class ReadyWaiter {
   private static final Logger LOG = LoggerFactory.getLogger(ReadyWaiter.class);
   private static final long FIRST_POLL_MS = 250;
   private static final long MAX_POLL_MS = 2000;
+  /** How long a watch that has seen READY may take to end by itself before it is cancelled. */
+  static final long END_GRACE_MS = 2000;
 
   private final Vertx vertx;
   private final GrpcCalls calls;
@@ -53,7 +61,8 @@ final class ReadyWaiter {
       long overall = vertx.setTimer(Math.max(1L, deadline.remaining().toMillis()),
           id -> finish(null, GrpcStatusMapper.ownDeadline("WatchSandbox")));
       result.future().onComplete(ar -> vertx.cancelTimer(overall));
-      WatchSandboxRequest request = WatchSandboxRequest.newBuilder().setId(sandbox.id()).setFollowStatus(true).build();
+      WatchSandboxRequest request = WatchSandboxRequest.newBuilder().setId(sandbox.id()).setFollowStatus(true)
+          .setStopOnTerminal(true).build();
       calls.serverStream(OpenShellGrpcClient.WatchSandbox, request, deadline).onComplete(ar -> {
         if (ar.failed()) {
           fallBack(ar.cause());
@@ -76,7 +85,10 @@ final class ReadyWaiter {
         check(event.getSandbox());
       }
     });
-    stream.response().endHandler(v -> fallBack(new IllegalStateException("watch ended")));
+    stream.response().endHandler(v -> {
+      stream.guard().finish();
+      fallBack(new IllegalStateException("watch ended"));
+    });
     stream.response().exceptionHandler(this::fallBack);
     stream.response().errorHandler(error -> fallBack(new IllegalStateException("watch reset: " + error)));
     stream.response().resume();
@@ -146,9 +158,27 @@ final class ReadyWaiter {
     }
     GrpcCalls.Stream<WatchSandboxRequest, SandboxStreamEvent> open = watch;
     watch = null;
-    if (open != null) {
-      open.guard().finish();
-      open.request().cancel();
+    if (open == null) {
+      return;
     }
+    if (failure == null) {
+      // READY: the gateway ends a stop_on_terminal watch itself; cancel only one that lingers.
+      long grace = vertx.setTimer(END_GRACE_MS, id -> cancel(open));
+      open.response().endHandler(v -> {
+        vertx.cancelTimer(grace);
+        open.guard().finish();
+      });
+      open.response().exceptionHandler(e -> {
+        vertx.cancelTimer(grace);
+        open.guard().finish();
+      });
+    } else {
+      cancel(open);
+    }
+  }
+
+  private static void cancel(GrpcCalls.Stream<WatchSandboxRequest, SandboxStreamEvent> open) {
+    open.guard().finish();
+    open.request().cancel();
   }
 }
