@@ -9,18 +9,27 @@ import dev.shellbus.orchestrator.store.StoredObject;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Records one output stream of one step: everything goes to a log object (started on the first
  * byte, so a silent stream stores nothing) while a {@link HeadTail} keeps the inline view. The
  * caller pauses its exec stream when {@link #write(Buffer)} says the upload is behind.
+ *
+ * <p>With {@link LogObjects#WHEN_TRUNCATED} the first head-plus-tail bytes are held back (the view
+ * holds them anyway); the upload starts with them only once the stream outgrows the inline view, so
+ * a stream the result carries whole writes nothing to the object store.
  */
 final class OutputRecorder {
   private final EngineServices services;
   private final ObjectRef ref;
   private final Deadline deadline;
   private final HeadTail view;
+  private final long holdBackBytes;
+  private final List<Buffer> heldBack = new ArrayList<>();
+  private long seen;
   private BufferPipe pipe;
   private Future<StoredObject> stored;
 
@@ -28,15 +37,25 @@ final class OutputRecorder {
     this.services = services;
     this.ref = ref;
     this.deadline = deadline;
-    this.view = new HeadTail(services.config().inlineHeadBytes(), services.config().inlineTailBytes());
+    EngineConfig config = services.config();
+    this.view = new HeadTail(config.inlineHeadBytes(), config.inlineTailBytes());
+    this.holdBackBytes = config.logObjects() == LogObjects.WHEN_TRUNCATED
+        ? (long) config.inlineHeadBytes() + config.inlineTailBytes() : 0;
   }
 
   /** Records a chunk; returns true when the caller should pause until {@link #onDrain}. */
   boolean write(Buffer chunk) {
     view.add(chunk);
+    seen += chunk.length();
+    if (pipe == null && seen <= holdBackBytes) {
+      heldBack.add(chunk);
+      return false;
+    }
     if (pipe == null) {
       pipe = BufferPipe.onCurrentContext(services.config().uploadHighWaterBytes());
       stored = services.store().put(ref, pipe, "text/plain; charset=utf-8", deadline);
+      heldBack.forEach(pipe::write);
+      heldBack.clear();
     }
     pipe.write(chunk);
     return pipe.writeQueueFull();

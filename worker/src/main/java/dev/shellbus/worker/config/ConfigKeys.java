@@ -122,7 +122,10 @@ public final class ConfigKeys {
 
   // engine
   public static final ConfigKey<Long> INLINE_OUTPUT = bytes("engine.inline-output-bytes", 64L << 10, 0,
-      "Bytes of each output stream's head and of its tail carried inline in results (the whole stream is stored).");
+      "Bytes of each output stream's head and of its tail carried inline in results.");
+  public static final ConfigKey<String> LOG_OBJECTS = choice("engine.log-objects", "always",
+      Set.of("always", "when-truncated"), "Which output streams are also stored as log objects: always (every"
+      + " non-empty one) or when-truncated (only those longer than the inline head plus tail).");
   public static final ConfigKey<Duration> CLEANUP_GRACE = duration("engine.cleanup-grace", Duration.ofSeconds(30),
       Duration.ZERO, "How long past a request's deadline clean-up (kill, delete, manifest) may still run.");
   public static final ConfigKey<Duration> DEFAULT_DEADLINE = duration("engine.default-deadline", Duration.ofHours(1),

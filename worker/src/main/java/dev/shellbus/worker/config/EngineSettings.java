@@ -3,6 +3,7 @@ package dev.shellbus.worker.config;
 import static dev.shellbus.worker.config.ConfigKeys.*;
 
 import dev.shellbus.events.validation.Limits;
+import dev.shellbus.orchestrator.engine.LogObjects;
 import java.time.Duration;
 
 /**
@@ -14,9 +15,10 @@ import java.time.Duration;
  * @param maxAttempts attempts before an interrupted request fails with INTERRUPTED
  * @param maxSessionLifetime the longest a session may live
  * @param maxInlineTotalBytes inline inputs plus stdin accepted in one request
+ * @param logObjects which output streams are also stored as log objects
  */
 public record EngineSettings(int inlineOutputBytes, Duration cleanupGrace, Duration defaultDeadline,
-    int maxAttempts, Duration maxSessionLifetime, long maxInlineTotalBytes) {
+    int maxAttempts, Duration maxSessionLifetime, long maxInlineTotalBytes, LogObjects logObjects) {
 
   static EngineSettings from(ConfigValues v) {
     long inline = v.get(INLINE_OUTPUT);
@@ -30,6 +32,7 @@ public record EngineSettings(int inlineOutputBytes, Duration cleanupGrace, Durat
           + total);
     }
     return new EngineSettings((int) inline, v.get(CLEANUP_GRACE), v.get(DEFAULT_DEADLINE), v.get(MAX_ATTEMPTS),
-        v.get(MAX_SESSION_LIFETIME), total);
+        v.get(MAX_SESSION_LIFETIME), total,
+        v.get(LOG_OBJECTS).equals("when-truncated") ? LogObjects.WHEN_TRUNCATED : LogObjects.ALWAYS);
   }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.shellbus.orchestrator.engine.LogObjects;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,17 @@ class WorkerConfigTest {
     assertThat(config.drainGrace()).isEqualTo(Duration.ofSeconds(30));
     assertThat(config.logFormat()).isEqualTo(WorkerConfig.LogFormat.JSON);
     assertThat(config.gateway().endpoint()).isEmpty();
+    assertThat(config.engine().logObjects()).isEqualTo(LogObjects.ALWAYS);
+  }
+
+  @Test
+  void logObjectsPolicyIsAChoice() {
+    assertThat(WorkerConfig.builder().workerId("w1").args("--engine.log-objects=when-truncated").build().engine()
+        .logObjects()).isEqualTo(LogObjects.WHEN_TRUNCATED);
+    assertThat(WorkerConfig.builder().workerId("w1").env(Map.of("SHELLBUS_ENGINE_LOG_OBJECTS", "when-truncated"))
+        .build().engine().logObjects()).isEqualTo(LogObjects.WHEN_TRUNCATED);
+    assertThatThrownBy(() -> WorkerConfig.builder().args("--engine.log-objects=never").build())
+        .hasMessageContaining("engine.log-objects").hasMessageContaining("always, when-truncated");
   }
 
   @Test
