@@ -25,16 +25,19 @@ final class BenchContext {
   final boolean profile;
   final Path out;
   final List<String> workerJvm;
+  final Map<String, String> workerSettings;
   private final String runId = RequestFactory.randomRunId();
   private int deployments;
 
-  BenchContext(Infra infra, int repeats, boolean quick, boolean profile, Path out, List<String> workerJvm) {
+  BenchContext(Infra infra, int repeats, boolean quick, boolean profile, Path out, List<String> workerJvm,
+      Map<String, String> workerSettings) {
     this.infra = infra;
     this.repeats = repeats;
     this.quick = quick;
     this.profile = profile;
     this.out = out;
     this.workerJvm = List.copyOf(workerJvm);
+    this.workerSettings = Map.copyOf(workerSettings);
   }
 
   /**
@@ -52,7 +55,7 @@ final class BenchContext {
       jvm.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile");
     }
     DeploymentOptions options = tune.apply(DeploymentOptions.defaults(prefix)
-        .withWorker(DeploymentOptions.WorkerMode.FORK, 256, jvm));
+        .withWorker(DeploymentOptions.WorkerMode.FORK, 256, jvm).withWorkerSettings(workerSettings));
     return Deployment.start(infra, options);
   }
 

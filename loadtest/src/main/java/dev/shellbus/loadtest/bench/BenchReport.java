@@ -39,7 +39,13 @@ final class BenchReport {
     sb.append("Run ").append(run.getString("startedAt")).append(", commit ").append(m.getString("commit"))
         .append(", ").append(m.getInteger("cores")).append(" cores, ").append(m.getLong("memoryMiB"))
         .append(" MiB, ").append(m.getString("cpu")).append(", ").append(m.getString("jvm")).append(", repeats ")
-        .append(run.getInteger("repeats")).append(run.getBoolean("quick") ? " (quick)" : "").append(".\n\n");
+        .append(run.getInteger("repeats")).append(run.getBoolean("quick") ? " (quick)" : "");
+    JsonObject worker = run.getJsonObject("workerSettings", new JsonObject());
+    if (!worker.isEmpty()) {
+      sb.append(", worker settings ");
+      sb.append(String.join(", ", worker.stream().map(e -> e.getKey() + "=" + e.getValue()).toList()));
+    }
+    sb.append(".\n\n");
     sb.append("| # | target | measured (median) | target | met | load average (1/5/15 min, start / end) |\n");
     sb.append("|---|---|---|---|---|---|\n");
     for (BenchResult r : results) {

@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -52,6 +54,11 @@ public final class BenchmarkMain implements Callable<Integer> {
       description = "extra options of the worker JVMs (each benchmark sets -Xmx)")
   List<String> workerJvm;
 
+  @Option(names = "--worker-set", paramLabel = "KEY=VALUE", description = "a worker setting for every benchmark"
+      + " (repeatable); engine.log-objects is when-truncated unless set here, because the direct baseline stores no"
+      + " logs: --worker-set engine.log-objects=always measures the worker's default")
+  Map<String, String> workerSet = new LinkedHashMap<>();
+
   @Option(names = "--work-dir", defaultValue = ".shellbus/bench", description = "data of the embedded parts")
   Path workDir;
 
@@ -63,13 +70,17 @@ public final class BenchmarkMain implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    Map<String, String> worker = new LinkedHashMap<>();
+    worker.put("engine.log-objects", "when-truncated");
+    worker.putAll(workerSet);
     JsonObject run = new JsonObject().put("startedAt", Instant.now().toString()).put("repeats", repeats)
-        .put("quick", quick).put("machine", MachineInfo.collect());
+        .put("quick", quick).put("machine", MachineInfo.collect())
+        .put("workerSettings", new JsonObject(new LinkedHashMap<String, Object>(worker)));
     List<BenchResult> results = new ArrayList<>();
     long artifactBytes = quick ? Math.min(Sizes.parse(artifactSize), 256L << 20) : Sizes.parse(artifactSize);
     int maxSessions = quick ? Math.min(sessions, 1000) : sessions;
     try (Infra infra = Infra.start(Optional.empty(), Optional.empty(), workDir)) {
-      BenchContext ctx = new BenchContext(infra, repeats, quick, profile, out, workerJvm);
+      BenchContext ctx = new BenchContext(infra, repeats, quick, profile, out, workerJvm, worker);
       for (int id : only) {
         String load = MachineInfo.loadAverage();
         BenchResult result;

@@ -104,6 +104,7 @@ public final class Deployment implements AutoCloseable {
     s.put("store.access-key", store.accessKey());
     s.put("store.secret-key", store.secretKey());
     s.put("management.enabled", "false");
+    s.putAll(o.workerSettings());
     return s;
   }
 
