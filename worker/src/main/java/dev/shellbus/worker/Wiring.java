@@ -79,7 +79,7 @@ final class Wiring {
 
   static S3Settings s3(StoreSettings s) {
     return new S3Settings(s.endpoint(), s.region(), s.accessKey(), s.secretKey().map(Secret::reveal),
-        s.pathStyle(), s.partSize(), 2 * s.partSize());
+        s.pathStyle(), s.partSize(), S3Settings.minUploadBuffer(s.partSize()));
   }
 
   /** Finds the gateway (explicit endpoint, OPENSHELL_GATEWAY, CLI config), applies TLS and connects. */

@@ -142,6 +142,28 @@ class RequestEngineIT {
     assertSandboxGone(outcome);
   }
 
+  /**
+   * An artifact of several store parts: the exec stream is paused whenever the upload falls behind (the multipart
+   * upload starts only once two parts are buffered), so this is where flow control between the gateway's exec stream
+   * and the store has to hold up both ways.
+   */
+  @Test
+  void anArtifactOfSeveralPartsStreamsThroughWhole() throws Exception {
+    long size = 48L << 20;
+    Requests.Job job = new Requests.Job(ctx("bigart", Optional.empty(), Duration.ofMinutes(2)), SandboxOptions.defaults(),
+        List.of(), List.of(StepSpec.of("make", "bash", "-c", "head -c " + size + " /dev/urandom > /sandbox/big.bin && sha256sum /sandbox/big.bin")),
+        List.of("/sandbox/big.bin"), false);
+
+    Outcome outcome = await(engine.runJob(job));
+
+    assertThat(outcome.error()).isEmpty();
+    assertThat(outcome.status()).isEqualTo(Outcome.Status.SUCCEEDED);
+    ArtifactResult big = outcome.artifacts().get(0);
+    assertThat(big.size()).isEqualTo(size);
+    assertThat(outcome.steps().get(0).stdout().head().toString()).startsWith(big.sha256());
+    assertSandboxGone(outcome);
+  }
+
   @Test
   void sessionOpenExecPutGetCloseWithSnapshotAndRestore() throws Exception {
     Duration budget = Duration.ofMinutes(1);

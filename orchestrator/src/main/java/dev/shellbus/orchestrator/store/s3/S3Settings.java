@@ -15,7 +15,7 @@ import java.util.Optional;
  * @param secretKey secret access key, if static credentials are used
  * @param forcePathStyle whether to address buckets in the path rather than the host name
  * @param partSizeBytes multipart part size (at least 5 MiB); uploads shorter than one part use a single PUT
- * @param uploadBufferBytes upper bound of bytes one upload buffers in memory (at least one part)
+ * @param uploadBufferBytes upper bound of bytes one upload buffers in memory (at least three parts, see {@link #minUploadBuffer})
  */
 public record S3Settings(
     Optional<URI> endpoint,
@@ -41,15 +41,26 @@ public record S3Settings(
     if (partSizeBytes < MIN_PART_SIZE) {
       throw new IllegalArgumentException("s3 partSizeBytes must be at least 5 MiB, got " + partSizeBytes);
     }
-    if (uploadBufferBytes < partSizeBytes) {
-      throw new IllegalArgumentException("s3 uploadBufferBytes must be at least one part, got " + uploadBufferBytes);
+    if (uploadBufferBytes < minUploadBuffer(partSizeBytes)) {
+      throw new IllegalArgumentException("s3 uploadBufferBytes must be at least three parts (" + minUploadBuffer(partSizeBytes)
+          + " bytes), got " + uploadBufferBytes);
     }
   }
 
-  /** Settings for an S3-compatible endpoint with static keys, path style, 8 MiB parts and two parts of buffer. */
+  /**
+   * The smallest upload buffer that cannot stall: three parts. For a body of unknown length the SDK keeps the first
+   * part until it knows a second one exists, and a chunk of the source that straddles the end of the second part
+   * needs room beyond two parts; with exactly two the SDK waits for room that never frees (a chunk size that does not
+   * divide the part size, as exec output, hangs the upload; see aws-sdk-java-v2 PR 7024 for the two-part rule).
+   */
+  public static long minUploadBuffer(long partSizeBytes) {
+    return 3 * partSizeBytes;
+  }
+
+  /** Settings for an S3-compatible endpoint with static keys, path style, 8 MiB parts and three parts of buffer. */
   public static S3Settings compatible(URI endpoint, String accessKey, String secretKey) {
     return new S3Settings(Optional.of(endpoint), "us-east-1", Optional.of(accessKey), Optional.of(secretKey),
-        true, DEFAULT_PART_SIZE, 2 * DEFAULT_PART_SIZE);
+        true, DEFAULT_PART_SIZE, minUploadBuffer(DEFAULT_PART_SIZE));
   }
 
   @Override
