@@ -17,9 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * 4. Artifact bytes: a job whose step writes a sparse file in a real bubblewrap sandbox and names it as an artifact;
- * the worker ({@code -Xmx512m}) streams it from the gateway to the embedded S3 server. Sizes: 1 MiB, 12 MiB (under the
- * store's multipart threshold of twice the 8 MiB part) and the requested size (2 GiB by default); a size that fails is
- * not repeated. MB/s is size over the time from the step's end to the artifact stored (the result's timings). Heap
+ * the worker ({@code -Xmx512m}) streams it from the gateway to the embedded S3 server. Sizes: 1 MiB, 12 MiB (over
+ * the 8 MiB part, so already the multipart path) and the requested size (2 GiB by default); a size that fails is not
+ * repeated. MB/s is size over the time from the step's end to the artifact stored (the result's timings). Heap
  * growth is the highest heap-after-GC seen while it ran (sampled every 200 ms) minus the heap after a full GC before.
  * Side by side: the same tar bytes over a plain loopback socket into a file on the same disk.
  */

@@ -56,13 +56,18 @@ final class ThroughputBench {
         Figure b = result.figure("via worker jobs/s, concurrency " + concurrency, "jobs/s");
         Figure cpu = result.figure("worker CPU, concurrency " + concurrency, "cores");
         Figure heap = result.figure("worker heap after GC, concurrency " + concurrency, "MiB");
+        Figure machine = result.figure("machine CPU busy (every process), via worker, concurrency " + concurrency,
+            "cores");
         Figure p99 = result.figure("via worker p99, concurrency " + concurrency, "ms");
         for (int r = 0; r < ctx.repeats; r++) {
           DirectGateway.DirectRun run = direct.jobs(concurrency, 0, warmup.plus(measure), warmup, new AtomicLong());
           a.add(Math.round(run.throughput() * 10) / 10.0);
           WorkerSample before = worker.sample(false);
+          java.util.Optional<MachineCpu> machineBefore = MachineCpu.read();
           RunResult via = generator.run(plan(concurrency, warmup.plus(measure), warmup));
           WorkerSample after = worker.sample(false);
+          MachineCpu.read().ifPresent(now -> machineBefore.ifPresent(then -> machine.add(
+              Math.round(now.coresBusySince(then, Runtime.getRuntime().availableProcessors()) * 100) / 100.0)));
           TypeStats.Snapshot job = via.type("job");
           b.add(Math.round(job.successThroughput() * 10) / 10.0);
           p99.add(Bench.ms(job.latency().getValueAtPercentile(99)));
