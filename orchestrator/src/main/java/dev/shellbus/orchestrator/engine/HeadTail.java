@@ -7,35 +7,45 @@ import java.util.Optional;
 /**
  * Keeps the first {@code headLimit} bytes and the last {@code tailLimit} bytes of a stream of any
  * length in bounded memory (a buffer and a ring), counting the total.
+ *
+ * <p>The ring is allocated only when a byte goes past the head, and bytes move in bulk: most streams
+ * (a tool call's few lines) never need a tail, and a job had paid two 64 KiB rings per step for them.
  */
 final class HeadTail {
   private final int headLimit;
-  private final byte[] ring;
+  private final int tailLimit;
   private final Buffer head = Buffer.buffer();
+  private byte[] ring;
   private int ringEnd;
   private int ringFill;
   private long total;
 
   HeadTail(int headLimit, int tailLimit) {
     this.headLimit = headLimit;
-    this.ring = new byte[tailLimit];
+    this.tailLimit = tailLimit;
   }
 
   void add(Buffer chunk) {
-    total += chunk.length();
+    int length = chunk.length();
+    total += length;
     int offset = 0;
     if (head.length() < headLimit) {
-      offset = Math.min(headLimit - head.length(), chunk.length());
+      offset = Math.min(headLimit - head.length(), length);
       head.appendBuffer(chunk, 0, offset);
     }
-    if (ring.length == 0 || offset == chunk.length()) {
+    if (tailLimit == 0 || offset == length) {
       return;
     }
-    byte[] rest = chunk.getBytes(Math.max(offset, chunk.length() - ring.length), chunk.length());
-    for (byte b : rest) {
-      ring[ringEnd] = b;
-      ringEnd = (ringEnd + 1) % ring.length;
-      ringFill = Math.min(ring.length, ringFill + 1);
+    if (ring == null) {
+      ring = new byte[tailLimit];
+    }
+    int from = Math.max(offset, length - tailLimit);
+    while (from < length) {
+      int n = Math.min(length - from, tailLimit - ringEnd);
+      chunk.getBytes(from, from + n, ring, ringEnd);
+      from += n;
+      ringEnd = (ringEnd + n) % tailLimit;
+      ringFill = Math.min(tailLimit, ringFill + n);
     }
   }
 
@@ -45,11 +55,13 @@ final class HeadTail {
 
   OutputCapture capture(Optional<StoredObject> log) {
     byte[] tail = new byte[ringFill];
-    int start = (ringEnd - ringFill + ring.length) % Math.max(1, ring.length);
-    for (int i = 0; i < ringFill; i++) {
-      tail[i] = ring[(start + i) % ring.length];
+    if (ringFill > 0) {
+      int start = (ringEnd - ringFill + tailLimit) % tailLimit;
+      int first = Math.min(ringFill, tailLimit - start);
+      System.arraycopy(ring, start, tail, 0, first);
+      System.arraycopy(ring, 0, tail, first, ringFill - first);
     }
-    boolean truncated = total > (long) headLimit + ring.length;
+    boolean truncated = total > (long) headLimit + tailLimit;
     return new OutputCapture(head.copy(), Buffer.buffer(tail), truncated, total, log);
   }
 }
