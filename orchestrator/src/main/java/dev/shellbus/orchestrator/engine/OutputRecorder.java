@@ -1,8 +1,6 @@
 package dev.shellbus.orchestrator.engine;
 
 import dev.shellbus.orchestrator.Deadline;
-import dev.shellbus.orchestrator.FailureCode;
-import dev.shellbus.orchestrator.ShellbusException;
 import dev.shellbus.orchestrator.store.BufferPipe;
 import dev.shellbus.orchestrator.store.ObjectRef;
 import dev.shellbus.orchestrator.store.StoredObject;
@@ -32,6 +30,7 @@ final class OutputRecorder {
   private long seen;
   private BufferPipe pipe;
   private Future<StoredObject> stored;
+  private String failure;
 
   OutputRecorder(EngineServices services, ObjectRef ref, Deadline deadline) {
     this.services = services;
@@ -54,6 +53,9 @@ final class OutputRecorder {
     if (pipe == null) {
       pipe = BufferPipe.onCurrentContext(services.config().uploadHighWaterBytes());
       stored = services.store().put(ref, pipe, "text/plain; charset=utf-8", deadline);
+      // An upload that failed takes nothing more: drop what follows instead of pausing the exec for good.
+      BufferPipe failed = pipe;
+      stored.onFailure(failed::abort);
       heldBack.forEach(pipe::write);
       heldBack.clear();
     }
@@ -65,7 +67,11 @@ final class OutputRecorder {
     pipe.drainHandler(handler);
   }
 
-  /** Ends the log object and completes with the capture once it is stored. */
+  /**
+   * Ends the log object and completes with the capture once it is stored. Never fails: a log that
+   * could not be stored leaves the capture without a log object (the inline view is still whole up
+   * to its limits) and says why in {@link #failure()}; the step's status does not change.
+   */
   Future<OutputCapture> finish() {
     if (pipe == null) {
       return Future.succeededFuture(view.capture(Optional.empty()));
@@ -73,8 +79,14 @@ final class OutputRecorder {
     pipe.end();
     return stored
         .map(object -> view.capture(Optional.of(object)))
-        .recover(failure -> Future.failedFuture(new ShellbusException(FailureCode.ARTIFACT_FAILED,
-            "storing log " + ref.uri() + " failed: " + failure.getMessage(),
-            !(failure instanceof ShellbusException se) || se.retryable(), failure)));
+        .otherwise(cause -> {
+          failure = "storing log " + ref.uri() + " failed: " + cause.getMessage();
+          return view.capture(Optional.empty());
+        });
+  }
+
+  /** Why the log object could not be stored, once {@link #finish()} completed; empty when it was (or was not needed). */
+  Optional<String> failure() {
+    return Optional.ofNullable(failure);
   }
 }

@@ -79,6 +79,8 @@ final class StepRunner {
       }
       stdout.log().ifPresent(scope.logs::add);
       stderr.log().ifPresent(scope.logs::add);
+      out.failure().ifPresent(scope.warnings::add);
+      err.failure().ifPresent(scope.warnings::add);
       return Future.succeededFuture(new Run(result, timedOut && (deadlineBound || cutShort(step, started, scope)), error));
     }));
   }

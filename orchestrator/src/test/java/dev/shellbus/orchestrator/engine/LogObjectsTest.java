@@ -66,4 +66,26 @@ class LogObjectsTest {
     assertThat(h.store.bytes(capture.log().get().uri()).getBuffer(0, INLINE)).isEqualTo(capture.head());
     assertThat(outcome.manifest()).isPresent();
   }
+
+  /** BEHAVIOR.md: a log that could not be stored leaves log_uri null without changing the status. */
+  @Test
+  void aLogTheStoreRefusesLeavesTheStepAndItsInlineOutputAlone() {
+    h = new EngineHarness(EngineConfig.defaults(EngineHarness.BUCKET, "runs").withInline(INLINE, INLINE)
+        .withCleanupGrace(Duration.ofSeconds(2)));
+    h.store.failPuts(ref -> ref.key().contains("/logs/"));
+    Outcome outcome = h.await(h.engine.runJob(new Requests.Job(context("job-log-down", Duration.ofSeconds(30)),
+        SandboxOptions.image("alpine"), List.of(), List.of(StepSpec.of("small", "echo", "hi"),
+            StepSpec.of("big", "spew", Integer.toString(10 * INLINE))), List.of(), false)));
+
+    assertThat(outcome.status()).isEqualTo(Outcome.Status.SUCCEEDED);
+    assertThat(outcome.error()).isEmpty();
+    assertThat(outcome.steps()).extracting(StepResult::status).containsOnly(StepResult.Status.SUCCEEDED);
+    assertThat(outcome.steps().get(0).stdout().head().toString()).isEqualTo("hi\n");
+    assertThat(outcome.steps().get(0).stdout().log()).isEmpty();
+    OutputCapture big = outcome.steps().get(1).stdout();
+    assertThat(big.totalBytes()).isEqualTo(10L * INLINE);
+    assertThat(big.head().length()).isEqualTo(INLINE);
+    assertThat(big.log()).isEmpty();
+    assertThat(outcome.warnings()).hasSize(2).allSatisfy(w -> assertThat(w).contains("storing log"));
+  }
 }
