@@ -1,14 +1,17 @@
 package dev.shellbus.orchestrator.gateway.grpc;
 
+import com.google.protobuf.ByteString;
 import dev.shellbus.gateway.v1.ExecSandboxEvent;
 import dev.shellbus.orchestrator.Deadline;
 import dev.shellbus.orchestrator.ShellbusException;
 import dev.shellbus.orchestrator.gateway.ExecCall;
 import dev.shellbus.orchestrator.gateway.ExecEvent;
+import io.netty.buffer.Unpooled;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.internal.buffer.BufferInternal;
 import io.vertx.core.streams.ReadStream;
 import io.vertx.core.streams.WriteStream;
 import io.vertx.grpc.client.GrpcClientRequest;
@@ -88,8 +91,8 @@ final class GrpcExecCall implements ExecCall {
 
   private void onMessage(ExecSandboxEvent message) {
     ExecEvent event = switch (message.getPayloadCase()) {
-      case STDOUT -> new ExecEvent.Stdout(Buffer.buffer(message.getStdout().getData().toByteArray()));
-      case STDERR -> new ExecEvent.Stderr(Buffer.buffer(message.getStderr().getData().toByteArray()));
+      case STDOUT -> new ExecEvent.Stdout(view(message.getStdout().getData()));
+      case STDERR -> new ExecEvent.Stderr(view(message.getStderr().getData()));
       case EXIT -> new ExecEvent.Exit(message.getExit().getExitCode());
       default -> null;
     };
@@ -136,6 +139,17 @@ final class GrpcExecCall implements ExecCall {
       frames.failed(mapped);
     }
     events.fail(mapped);
+  }
+
+  /**
+   * The output bytes as a read-only Vert.x buffer over the message's own bytes, without a copy. The
+   * copy ({@code toByteArray()}, then {@code Buffer.buffer(byte[])} copies again) was two of the
+   * byte copies the artifact profile found on the receive path. {@code ByteString} is immutable, so
+   * the view is safe to keep; Vert.x 5 offers a buffer over a Netty buffer only in its internal
+   * package ({@link BufferInternal#buffer(io.netty.buffer.ByteBuf)}).
+   */
+  static Buffer view(ByteString bytes) {
+    return BufferInternal.buffer(Unpooled.wrappedBuffer(bytes.asReadOnlyByteBuffer()));
   }
 
   /** The consumer's view of the response, with demand passed through to the gRPC stream. */
