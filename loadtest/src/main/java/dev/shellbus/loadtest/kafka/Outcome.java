@@ -47,6 +47,11 @@ public record Outcome(String requestId, String status, String errorCode, long se
     return errorCode != null ? errorCode : status;
   }
 
+  /** Returns the result's error message (what the worker said went wrong), or null. */
+  public String failureMessage() {
+    return result == null || result.getError() == null ? null : result.getError().getMessage();
+  }
+
   /** Returns the time the worker reports for the steps (or the Exec) of the request, in milliseconds. */
   public long stepMillis() {
     if (result == null) {

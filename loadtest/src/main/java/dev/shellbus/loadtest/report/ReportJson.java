@@ -63,6 +63,8 @@ public final class ReportJson {
   public static JsonObject type(TypeStats.Snapshot t) {
     JsonObject errors = new JsonObject();
     t.errors().forEach(errors::put);
+    JsonObject samples = new JsonObject();
+    t.errorSamples().forEach(samples::put);
     JsonArray timeline = new JsonArray();
     for (LatencyPoint p : t.timeline()) {
       timeline.add(new JsonArray().add(p.second()).add(p.count()).add(p.p50()).add(p.p99()).add(p.max()));
@@ -79,6 +81,7 @@ public final class ReportJson {
         .put("firstStepMs", summary(t.firstStep()))
         .put("beyondStepsMs", summary(t.beyondSteps()))
         .put("errors", errors)
+        .put("errorSamples", samples)
         .put("phasesMs", phases(t))
         .put("percentiles", distribution(t.latency()))
         .put("timeline", timeline)

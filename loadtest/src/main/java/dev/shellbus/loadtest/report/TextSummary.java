@@ -32,6 +32,7 @@ public final class TextSummary {
       sb.append(row(types.getJsonObject(i))).append('\n');
     }
     sb.append(phases(types));
+    sb.append(errorSamples(types));
     sb.append("\nLatency is end to end: from the arrival's intended start (open model: scheduled time, so a stall is"
         + " counted) to its result; session parts (.open/.exec/.close) from their own send. Beyond steps = latency"
         + " minus the step time the worker reports.\n");
@@ -53,6 +54,18 @@ public final class TextSummary {
       sb.append('\n');
     }
     return sb.toString();
+  }
+
+  /** The first error message of each failure code, so that a failure in a long run can be told without its logs. */
+  static String errorSamples(JsonArray types) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < types.size(); i++) {
+      JsonObject t = types.getJsonObject(i);
+      JsonObject samples = t.getJsonObject("errorSamples", new JsonObject());
+      samples.forEach(e -> sb.append(String.format(Locale.ROOT, "  %-20s %s: %s%n", t.getString("name"), e.getKey(),
+          e.getValue())));
+    }
+    return sb.length() == 0 ? "" : "\nFirst error message per code:\n" + sb;
   }
 
   private static String row(JsonObject t) {

@@ -37,6 +37,9 @@ public final class Stats implements ArrivalListener {
     }
     record(type, arrival, startNanos, outcome.receivedNanos(), outcome.succeeded(), outcome.failureCode(),
         outcome.stepMillis() * 1000);
+    if (arrival.measured() && !outcome.succeeded()) {
+      type(type).errorSample(outcome.failureCode(), outcome.failureMessage());
+    }
   }
 
   /** Records a completion that is not a single request's outcome (e.g. a whole session). */

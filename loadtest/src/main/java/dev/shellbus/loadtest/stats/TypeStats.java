@@ -16,12 +16,15 @@ import org.HdrHistogram.Histogram;
  */
 public final class TypeStats {
 
+  private static final int MAX_SAMPLE = 300;
+
   private final String name;
   private final Histogram latency = new Histogram(Stats.HIGHEST_MICROS, 3);
   private final Histogram ready = new Histogram(Stats.HIGHEST_MICROS, 3);
   private final Histogram firstStep = new Histogram(Stats.HIGHEST_MICROS, 3);
   private final Histogram beyondSteps = new Histogram(Stats.HIGHEST_MICROS, 3);
   private final Map<String, Long> errors = new TreeMap<>();
+  private final Map<String, String> errorSamples = new TreeMap<>();
   private final Map<String, Histogram> phases = new java.util.LinkedHashMap<>();
   private final Timeline timeline;
   private long succeeded;
@@ -54,6 +57,13 @@ public final class TypeStats {
     lastEndNanos = Math.max(lastEndNanos, endNanos);
   }
 
+  /** Keeps the first message seen for {@code code}, so that a report can say what a failure was. */
+  synchronized void errorSample(String code, String message) {
+    if (message != null) {
+      errorSamples.putIfAbsent(code, message.length() > MAX_SAMPLE ? message.substring(0, MAX_SAMPLE) + "..." : message);
+    }
+  }
+
   synchronized void phases(Outcome outcome) {
     for (Phases.Phase p : Phases.of(outcome)) {
       phases.computeIfAbsent(p.name(), n -> new Histogram(Stats.HIGHEST_MICROS, 3))
@@ -73,7 +83,7 @@ public final class TypeStats {
   public synchronized Snapshot snapshot() {
     double seconds = lastEndNanos > firstStartNanos ? (lastEndNanos - firstStartNanos) / 1e9 : 0;
     return new Snapshot(name, succeeded, failed, seconds, latency.copy(), ready.copy(), firstStep.copy(),
-        beyondSteps.copy(), Map.copyOf(errors), timeline.points(), copy(phases));
+        beyondSteps.copy(), Map.copyOf(errors), Map.copyOf(errorSamples), timeline.points(), copy(phases));
   }
 
   private static Map<String, Histogram> copy(Map<String, Histogram> phases) {
@@ -94,12 +104,13 @@ public final class TypeStats {
    * @param firstStep time to the first started step from the intended start, microseconds
    * @param beyondSteps latency minus reported step time, successful requests only, microseconds
    * @param errors failures by error code (or status)
+   * @param errorSamples the first error message seen per code, at most 300 characters (codes of results only)
    * @param timeline latency per second of the run
    * @param phases successful requests' latency split at the milestones of their results, microseconds
    */
   public record Snapshot(String name, long succeeded, long failed, double windowSeconds, Histogram latency,
       Histogram ready, Histogram firstStep, Histogram beyondSteps, Map<String, Long> errors,
-      List<LatencyPoint> timeline, Map<String, Histogram> phases) {
+      Map<String, String> errorSamples, List<LatencyPoint> timeline, Map<String, Histogram> phases) {
 
     /** Returns all completions. */
     public long count() {

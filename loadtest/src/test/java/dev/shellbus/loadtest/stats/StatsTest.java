@@ -44,6 +44,19 @@ class StatsTest {
   }
 
   @Test
+  void keepsTheFirstMessageOfEachErrorCodeCutToBoundedLength() {
+    TypeStats t = new TypeStats("job", 0);
+    t.errorSample("ARTIFACT_FAILED", "manifest upload failed: 503");
+    t.errorSample("ARTIFACT_FAILED", "a later message");
+    t.errorSample("STEP_FAILED", "x".repeat(1000));
+    t.errorSample("NO_RESULT", null);
+    TypeStats.Snapshot s = t.snapshot();
+    assertThat(s.errorSamples()).containsOnlyKeys("ARTIFACT_FAILED", "STEP_FAILED");
+    assertThat(s.errorSamples().get("ARTIFACT_FAILED")).isEqualTo("manifest upload failed: 503");
+    assertThat(s.errorSamples().get("STEP_FAILED")).hasSize(303).endsWith("...");
+  }
+
+  @Test
   void timelineGroupsCompletionsBySecond() {
     Timeline t = new Timeline(0);
     t.record(100 * MS, 1000);
