@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -22,6 +23,8 @@ final class BenchContext {
   final Infra infra;
   final int repeats;
   final boolean quick;
+  /** How long a benchmark runs requests through a fresh worker (and directly) before it measures anything. */
+  final Duration warmup;
   final boolean profile;
   final Path out;
   final List<String> workerJvm;
@@ -29,11 +32,12 @@ final class BenchContext {
   private final String runId = RequestFactory.randomRunId();
   private int deployments;
 
-  BenchContext(Infra infra, int repeats, boolean quick, boolean profile, Path out, List<String> workerJvm,
+  BenchContext(Infra infra, int repeats, boolean quick, Duration warmup, boolean profile, Path out, List<String> workerJvm,
       Map<String, String> workerSettings) {
     this.infra = infra;
     this.repeats = repeats;
     this.quick = quick;
+    this.warmup = warmup;
     this.profile = profile;
     this.out = out;
     this.workerJvm = List.copyOf(workerJvm);

@@ -1,5 +1,6 @@
 package dev.shellbus.loadtest.bench;
 
+import dev.shellbus.loadtest.Durations;
 import dev.shellbus.loadtest.Logging;
 import dev.shellbus.loadtest.plan.Sizes;
 import dev.shellbus.loadtest.report.MachineInfo;
@@ -7,6 +8,7 @@ import dev.shellbus.loadtest.stack.Infra;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,6 +40,10 @@ public final class BenchmarkMain implements Callable<Integer> {
   @Option(names = "--quick", description = "small sizes and short steps (a smoke of the runner, not figures)")
   boolean quick;
 
+  @Option(names = "--warmup", defaultValue = "60s", description = "how long each worker runs its benchmark's"
+      + " requests before anything is measured, so that the JIT has compiled the hot path (10s with --quick)")
+  String warmup;
+
   @Option(names = "--profile", description = "record JFR in each worker JVM and summarise where its CPU went")
   boolean profile;
 
@@ -68,19 +74,25 @@ public final class BenchmarkMain implements Callable<Integer> {
     System.exit(new CommandLine(new BenchmarkMain()).execute(args));
   }
 
+  private Duration warmupTime() {
+    Duration d = Durations.parse(warmup);
+    return quick && d.compareTo(Duration.ofSeconds(10)) > 0 ? Duration.ofSeconds(10) : d;
+  }
+
   @Override
   public Integer call() throws Exception {
     Map<String, String> worker = new LinkedHashMap<>();
     worker.put("engine.log-objects", "when-truncated");
     worker.putAll(workerSet);
     JsonObject run = new JsonObject().put("startedAt", Instant.now().toString()).put("repeats", repeats)
-        .put("quick", quick).put("machine", MachineInfo.collect())
+        .put("quick", quick).put("warmup", warmupTime().toString()).put("machine", MachineInfo.collect())
         .put("workerSettings", new JsonObject(new LinkedHashMap<String, Object>(worker)));
     List<BenchResult> results = new ArrayList<>();
     long artifactBytes = quick ? Math.min(Sizes.parse(artifactSize), 256L << 20) : Sizes.parse(artifactSize);
     int maxSessions = quick ? Math.min(sessions, 1000) : sessions;
     try (Infra infra = Infra.start(Optional.empty(), Optional.empty(), workDir)) {
-      BenchContext ctx = new BenchContext(infra, repeats, quick, profile, out, workerJvm, worker);
+      BenchContext ctx = new BenchContext(infra, repeats, quick, warmupTime(), profile, out, workerJvm,
+          worker);
       for (int id : only) {
         String load = MachineInfo.loadAverage();
         BenchResult result;

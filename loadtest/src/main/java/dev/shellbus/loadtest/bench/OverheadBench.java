@@ -26,14 +26,15 @@ final class OverheadBench {
   static BenchResult run(BenchContext ctx) throws Exception {
     BenchResult result = new BenchResult("overhead", "1. Overhead: short job, direct gateway calls vs via Kafka and"
         + " a worker (wall time per job, p50)");
+    result.details.put("warmup", ctx.warmup.toString());
     try (Deployment d = ctx.deploy("overhead", "1g", o -> o);
         DirectGateway direct = DirectGateway.connect(d.gatewayEndpoint())) {
       LoadGenerator generator = ctx.generator(d);
       AtomicLong failures = new AtomicLong();
       java.util.Map<String, Long> viaErrors = new java.util.TreeMap<>();
-      LOG.info("overhead: warming up both paths");
-      direct.jobs(16, ctx.pick(200, 50), failures);
-      generator.run(plan(16, ctx.pick(200, 50)));
+      LOG.info("overhead: warming up both paths ({} through the worker)", ctx.warmup);
+      direct.jobs(64, 0, ctx.warmup.dividedBy(3), Duration.ZERO, new AtomicLong());
+      generator.run(LoadPlan.closed(256, 0, ctx.warmup, Mix.parse("job")).withRequestTimeout(Duration.ofMinutes(2)));
       for (int concurrency : new int[] {1, 64}) {
         int count = concurrency == 1 ? ctx.pick(40, 12) : ctx.pick(640, 192);
         Figure a = result.figure("direct, concurrency " + concurrency + ", p50", "ms");

@@ -43,7 +43,11 @@ final class RoundTripBench {
         throw new IllegalStateException("the round-trip session did not open");
       }
       String session = sessions.anyOpen();
-      measure(direct, sandbox, sessions, session, ctx.pick(50, 20), new Histogram[3], new Tally());
+      LOG.info("round trip: warming up for {}", ctx.warmup);
+      for (long until = System.nanoTime() + ctx.warmup.toNanos(); System.nanoTime() - until < 0; ) {
+        measure(direct, sandbox, sessions, session, 20, new Histogram[3], new Tally());
+      }
+      result.details.put("warmup", ctx.warmup.toString());
       Tally tally = new Tally();
       for (int r = 0; r < ctx.repeats; r++) {
         Histogram[] h = new Histogram[3];

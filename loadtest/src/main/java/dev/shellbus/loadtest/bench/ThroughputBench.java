@@ -42,7 +42,8 @@ final class ThroughputBench {
       WorkerHandle worker = d.worker().orElseThrow();
       LOG.info("throughput: warming up");
       direct.jobs(64, 0, Duration.ofSeconds(10), Duration.ZERO, new AtomicLong());
-      generator.run(plan(64, Duration.ofSeconds(ctx.pick(20, 10)), Duration.ZERO));
+      generator.run(plan(256, ctx.warmup, Duration.ZERO));
+      result.details.put("warmup", ctx.warmup.toString());
       JsonArray table = new JsonArray();
       List<Double> xs = new ArrayList<>();
       List<Double> viaMedians = new ArrayList<>();

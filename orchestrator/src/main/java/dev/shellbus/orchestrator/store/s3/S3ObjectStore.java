@@ -19,6 +19,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.async.AsyncRequestBody;
 import software.amazon.awssdk.core.async.AsyncResponseTransformer;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
@@ -36,7 +37,8 @@ import software.amazon.awssdk.services.s3.multipart.MultipartConfiguration;
  * <p>Uploads use a multipart-enabled client: the body is a stream of unknown length that the SDK
  * pulls with reactive-streams demand (see {@link ReadStreamBody}); it cuts parts of
  * {@link S3Settings#partSizeBytes()} and holds at most {@link S3Settings#uploadBufferBytes()} in
- * memory; a body shorter than one part goes up as a single PUT. Downloads use a second, plain
+ * memory; a body shorter than one part goes up as a single PUT. In-memory content (manifests) goes
+ * up as one PUT of its bytes, which the SDK can retry. Downloads use a second, plain
  * client, because a multipart client downloads with {@code ?partNumber=N}, which s3proxy does not
  * serve. Both share one HTTP client. Every SDK future hops back to the caller's Vert.x context.
  * Uploads carry the SDK's CRC32 trailing checksum (unsigned streaming payload, which is also much
@@ -108,6 +110,27 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
         new ReadStreamBody(context, digesting, contentType));
     return bounded(call, context, deadline)
         .map(response -> new StoredObject(ref, digesting.size(), digesting.sha256Hex()))
+        .recover(failure -> Future.failedFuture(S3Errors.map("put", ref.uri(), failure)));
+  }
+
+  /**
+   * Stores an in-memory buffer as one PUT with a replayable body, so that the SDK's own retries (a 503, a reset
+   * connection) can send it again; a streamed body can be read only once, and a retry of it fails with "Multiple
+   * subscribers detected".
+   */
+  @Override
+  public Future<StoredObject> put(ObjectRef ref, Buffer content, String contentType, Deadline deadline) {
+    Context context = vertx.getOrCreateContext();
+    if (deadline.expired()) {
+      return expired("put", ref);
+    }
+    byte[] bytes = content.getBytes();
+    CompletableFuture<?> call = downloads.putObject(
+        b -> b.bucket(ref.bucket()).key(ref.key()).contentType(contentType).contentLength((long) bytes.length)
+            .overrideConfiguration(o -> o.apiCallTimeout(budget(deadline))),
+        AsyncRequestBody.fromBytes(bytes));
+    return bounded(call, context, deadline)
+        .map(response -> new StoredObject(ref, bytes.length, DigestingReadStream.sha256Hex(bytes)))
         .recover(failure -> Future.failedFuture(S3Errors.map("put", ref.uri(), failure)));
   }
 
