@@ -40,7 +40,8 @@ final class Wiring {
   static ConsumerOptions consumer(WorkerConfig c) {
     KafkaSettings k = c.kafka();
     return new ConsumerOptions(k.bootstrapServers(), k.groupId(), c.workerId(), k.topics(), k.maxInFlight(),
-        k.maxQueuedBytes(), true, Duration.ofMillis(100), k.commitInterval(), k.revokeGrace(), k.clientProperties());
+        k.maxQueuedBytes(), true, Duration.ofMillis(100), k.commitInterval(), k.revokeGrace(),
+        k.maxRetainedStates(), k.clientProperties());
   }
 
   static PublisherOptions publisher(WorkerConfig c) {

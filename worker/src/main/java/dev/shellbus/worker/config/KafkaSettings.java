@@ -27,12 +27,14 @@ import java.util.Properties;
  * @param maxQueuedBytes bytes of unfinished request records held
  * @param commitInterval how often offsets are committed
  * @param revokeGrace how long a revocation waits for running requests
+ * @param maxRetainedStates request states kept in memory per partition
  * @param deliveryTimeout bound of one publish
  * @param clientProperties extra properties of every Kafka client
  */
 public record KafkaSettings(String bootstrapServers, String groupId, TopicNames topics, boolean createTopics,
     int partitions, short replicationFactor, Duration stateRetention, int maxInFlight, long maxQueuedBytes,
-    Duration commitInterval, Duration revokeGrace, Duration deliveryTimeout, Map<String, String> clientProperties) {
+    Duration commitInterval, Duration revokeGrace, int maxRetainedStates, Duration deliveryTimeout,
+    Map<String, String> clientProperties) {
 
   /** Copies the properties. */
   public KafkaSettings {
@@ -54,7 +56,7 @@ public record KafkaSettings(String bootstrapServers, String groupId, TopicNames 
     return new KafkaSettings(v.get(KAFKA_BOOTSTRAP), v.get(KAFKA_GROUP), topics, v.get(TOPICS_CREATE),
         v.get(TOPICS_PARTITIONS), v.get(TOPICS_REPLICATION).shortValue(), v.get(TOPICS_STATE_RETENTION),
         v.get(MAX_IN_FLIGHT), v.get(MAX_QUEUED_BYTES), v.get(COMMIT_INTERVAL), v.get(REVOKE_GRACE),
-        v.get(DELIVERY_TIMEOUT), props);
+        v.get(MAX_RETAINED_STATES), v.get(DELIVERY_TIMEOUT), props);
   }
 
   private static Map<String, String> readProperties(Path file) {

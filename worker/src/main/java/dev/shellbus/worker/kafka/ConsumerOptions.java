@@ -21,6 +21,8 @@ import java.util.Objects;
  * @param pollTimeout how long one {@code poll} waits for records
  * @param commitInterval how often completed offsets are committed while running
  * @param revokeGrace how long a revocation waits for running requests of the revoked partitions to finish
+ * @param maxRetainedStates request states kept in memory per partition beyond the uncommitted window (see
+ *     {@link StateTable}); the oldest committed ones are dropped past it
  * @param clientProperties extra Kafka consumer properties
  */
 public record ConsumerOptions(
@@ -34,12 +36,15 @@ public record ConsumerOptions(
     Duration pollTimeout,
     Duration commitInterval,
     Duration revokeGrace,
+    int maxRetainedStates,
     Map<String, String> clientProperties) {
 
   /** Default of {@link #maxInFlight()}. */
   public static final int DEFAULT_MAX_IN_FLIGHT = 256;
   /** Default of {@link #maxQueuedBytes()}: 64 MiB. */
   public static final long DEFAULT_MAX_QUEUED_BYTES = 64L * 1024 * 1024;
+  /** Default of {@link #maxRetainedStates()}: about 30 MiB of heap per partition at about 3 KiB a state. */
+  public static final int DEFAULT_MAX_RETAINED_STATES = 10_000;
 
   /** Validates the options, naming the offending one. */
   public ConsumerOptions {
@@ -58,6 +63,9 @@ public record ConsumerOptions(
     if (revokeGrace == null || revokeGrace.isNegative()) {
       throw new IllegalArgumentException("revokeGrace must be >= 0, got " + revokeGrace);
     }
+    if (maxRetainedStates < 1) {
+      throw new IllegalArgumentException("maxRetainedStates must be >= 1, got " + maxRetainedStates);
+    }
     clientProperties = Map.copyOf(clientProperties);
   }
 
@@ -65,31 +73,37 @@ public record ConsumerOptions(
   public static ConsumerOptions defaults(String bootstrapServers, String groupId, String workerId) {
     return new ConsumerOptions(bootstrapServers, groupId, workerId, TopicNames.defaults(), DEFAULT_MAX_IN_FLIGHT,
         DEFAULT_MAX_QUEUED_BYTES, true, Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(30),
-        Map.of());
+        DEFAULT_MAX_RETAINED_STATES, Map.of());
   }
 
   /** Returns a copy with other topic names. */
   public ConsumerOptions withTopics(TopicNames names) {
     return new ConsumerOptions(bootstrapServers, groupId, workerId, names, maxInFlight, maxQueuedBytes, perKeyFifo,
-        pollTimeout, commitInterval, revokeGrace, clientProperties);
+        pollTimeout, commitInterval, revokeGrace, maxRetainedStates, clientProperties);
   }
 
   /** Returns a copy with other limits. */
   public ConsumerOptions withLimits(int inFlight, long queuedBytes) {
     return new ConsumerOptions(bootstrapServers, groupId, workerId, topics, inFlight, queuedBytes, perKeyFifo,
-        pollTimeout, commitInterval, revokeGrace, clientProperties);
+        pollTimeout, commitInterval, revokeGrace, maxRetainedStates, clientProperties);
   }
 
   /** Returns a copy with another commit interval and revocation grace. */
   public ConsumerOptions withTiming(Duration commitEvery, Duration graceOnRevoke) {
     return new ConsumerOptions(bootstrapServers, groupId, workerId, topics, maxInFlight, maxQueuedBytes, perKeyFifo,
-        pollTimeout, commitEvery, graceOnRevoke, clientProperties);
+        pollTimeout, commitEvery, graceOnRevoke, maxRetainedStates, clientProperties);
+  }
+
+  /** Returns a copy that keeps at most {@code states} committed request states in memory per partition. */
+  public ConsumerOptions withMaxRetainedStates(int states) {
+    return new ConsumerOptions(bootstrapServers, groupId, workerId, topics, maxInFlight, maxQueuedBytes, perKeyFifo,
+        pollTimeout, commitInterval, revokeGrace, states, clientProperties);
   }
 
   /** Returns a copy with other extra client properties. */
   public ConsumerOptions withClientProperties(Map<String, String> properties) {
     return new ConsumerOptions(bootstrapServers, groupId, workerId, topics, maxInFlight, maxQueuedBytes, perKeyFifo,
-        pollTimeout, commitInterval, revokeGrace, properties);
+        pollTimeout, commitInterval, revokeGrace, maxRetainedStates, properties);
   }
 
   private static void positive(Duration d, String name) {

@@ -50,7 +50,7 @@ final class Dispatcher {
   }
 
   /** Takes over a newly assigned partition with the request states read for it. */
-  void assigned(TopicPartition partition, Map<String, RequestState> states) {
+  void assigned(TopicPartition partition, StateTable states) {
     works.put(partition, new PartitionWork(partition, states));
   }
 

@@ -53,10 +53,21 @@ final class PartitionRebalance implements ConsumerRebalanceListener {
     }
     LOG.info("Partitions assigned to worker {}: {}", options.workerId(), partitions);
     for (TopicPartition tp : partitions) {
-      Map<String, RequestState> loaded = states.load(tp.partition());
+      StateTable loaded = states.load(tp.partition(), committed(tp));
       context.runOnContext(v -> loop.dispatcher().assigned(tp, loaded));
     }
     loop.applyPause();
+  }
+
+  /** The group's committed offset of {@code tp}, or -1 when there is none (or it cannot be read now). */
+  private long committed(TopicPartition tp) {
+    try {
+      OffsetAndMetadata at = consumer.committed(java.util.Set.of(tp), PollLoop.CALL_TIMEOUT).get(tp);
+      return at == null ? -1 : at.offset();
+    } catch (KafkaException e) {
+      LOG.warn("Reading the committed offset of {} failed, keeping all its request states: {}", tp, e.toString());
+      return -1;
+    }
   }
 
   @Override

@@ -2,8 +2,6 @@ package dev.shellbus.worker.kafka;
 
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.OptionalLong;
 import org.apache.kafka.common.TopicPartition;
 
@@ -19,15 +17,16 @@ final class PartitionWork {
 
   private final TopicPartition partition;
   private final OffsetTracker tracker = new OffsetTracker();
-  private final Map<String, RequestState> states;
+  private final StateTable states;
   private boolean owned = true;
   private boolean revoking;
   private int running;
   private Promise<Void> idle;
 
-  PartitionWork(TopicPartition partition, Map<String, RequestState> states) {
+  /** Takes over {@code states}, loaded for the partition; from now on only the consumer's context touches them. */
+  PartitionWork(TopicPartition partition, StateTable states) {
     this.partition = partition;
-    this.states = new HashMap<>(states);
+    this.states = states;
   }
 
   TopicPartition partition() {
@@ -52,11 +51,19 @@ final class PartitionWork {
     return states.get(requestId);
   }
 
-  /** Records a state the broker acknowledged, so that a duplicate request in this partition sees it. */
+  /**
+   * Records a state the broker acknowledged, so that a duplicate request in this partition sees it; states of
+   * requests below the committable offset may be dropped for the table's bound.
+   */
   void remember(RequestState state) {
     if (owned) {
-      states.put(state.requestId(), state);
+      states.put(state, tracker.committable().orElse(-1));
     }
+  }
+
+  /** Returns how many request states the partition keeps in memory. */
+  int retainedStates() {
+    return states.size();
   }
 
   /** Counts a request that started running. */

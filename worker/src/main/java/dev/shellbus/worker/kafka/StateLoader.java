@@ -1,9 +1,7 @@
 package dev.shellbus.worker.kafka;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -28,11 +26,13 @@ final class StateLoader implements AutoCloseable {
 
   private final String topic;
   private final Duration timeout;
+  private final int maxRetainedStates;
   private final KafkaConsumer<String, byte[]> consumer;
 
   StateLoader(ConsumerOptions options, Duration timeout) {
     this.topic = options.topics().requestState();
     this.timeout = timeout;
+    this.maxRetainedStates = options.maxRetainedStates();
     Properties props = new Properties();
     props.putAll(options.clientProperties());
     props.remove(ConsumerConfig.GROUP_ID_CONFIG);
@@ -47,12 +47,16 @@ final class StateLoader implements AutoCloseable {
     this.consumer = new KafkaConsumer<>(props);
   }
 
-  /** Returns the states of {@code partition} as of now; throws {@link IllegalStateException} past the timeout. */
-  Map<String, RequestState> load(int partition) {
+  /**
+   * Returns the states of {@code partition} as of now, bounded by {@code maxRetainedStates}: states of requests below
+   * {@code committed} (the group's committed offset of the request partition, -1 for none) may be left out. Throws
+   * {@link IllegalStateException} past the timeout.
+   */
+  StateTable load(int partition, long committed) {
     long begin = System.nanoTime();
     long deadline = begin + timeout.toNanos();
     TopicPartition tp = new TopicPartition(topic, partition);
-    Map<String, RequestState> states = new HashMap<>();
+    StateTable states = new StateTable(maxRetainedStates);
     consumer.assign(List.of(tp));
     try {
       consumer.seekToBeginning(List.of(tp));
@@ -64,18 +68,19 @@ final class StateLoader implements AutoCloseable {
         }
         for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
           read++;
-          apply(states, record);
+          apply(states, record, committed);
         }
       }
-      LOG.info("Loaded request states of {}: {} records read, {} requests known, in {} ms", tp, read,
-          states.size(), (System.nanoTime() - begin) / 1_000_000);
+      LOG.info("Loaded request states of {}: {} records read, {} requests kept ({} below committed offset {} left"
+          + " out), in {} ms", tp, read, states.size(), states.dropped(), committed,
+          (System.nanoTime() - begin) / 1_000_000);
       return states;
     } finally {
       consumer.assign(List.of());
     }
   }
 
-  private static void apply(Map<String, RequestState> states, ConsumerRecord<String, byte[]> record) {
+  private static void apply(StateTable states, ConsumerRecord<String, byte[]> record, long committed) {
     if (record.key() == null) {
       return;
     }
@@ -84,7 +89,13 @@ final class StateLoader implements AutoCloseable {
       return;
     }
     try {
-      states.put(record.key(), RequestStateCodec.decode(record.value()));
+      RequestState state = RequestStateCodec.decode(record.value());
+      if (state.requestId().equals(record.key())) {
+        states.put(state, committed);
+      } else {
+        LOG.warn("Skipping request state {}-{}@{}: key {} names another request than its value ({})",
+            record.topic(), record.partition(), record.offset(), record.key(), state.requestId());
+      }
     } catch (IllegalArgumentException e) {
       LOG.warn("Skipping unreadable request state {}-{}@{} (key {}): {}", record.topic(), record.partition(),
           record.offset(), record.key(), e.getMessage());

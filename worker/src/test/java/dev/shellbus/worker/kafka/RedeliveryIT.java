@@ -51,4 +51,34 @@ class RedeliveryIT {
       Await.until("both offsets committed", () -> Long.valueOf(2).equals(h.committed().get(0)), h::committed);
     }
   }
+
+  /**
+   * With {@code maxRetainedStates} 2, the next owner keeps only the newest states of committed requests: a request id
+   * sent again whose state was dropped runs again (attempt 1), one whose state was kept is answered from it.
+   */
+  @Test
+  void theNextOwnerKeepsOnlyTheNewestCommittedStatesWithinTheBound(@BootstrapServers String bootstrap) {
+    try (KafkaHarness h = new KafkaHarness(bootstrap, 1)) {
+      Ledger ledgerA = new Ledger();
+      RequestConsumer first = h.start("worker-a", RecordingHandler.immediate("A", h.topics, ledgerA),
+          o -> o.withMaxRetainedStates(2).withTiming(Duration.ofMillis(50), Duration.ofSeconds(5)));
+      for (int i = 1; i <= 5; i++) {
+        h.send(0, "key-" + i, Events.exec("q" + i, "key-" + i));
+      }
+      Await.until("five completed and committed", () -> first.metrics().completedCount() == 5
+          && Long.valueOf(5).equals(h.committed().get(0)), h::committed);
+      Await.result(first.stop());
+
+      Ledger ledgerB = new Ledger();
+      RequestConsumer second = h.start("worker-b", RecordingHandler.immediate("B", h.topics, ledgerB),
+          o -> o.withMaxRetainedStates(2));
+      h.send(0, "key-1", Events.exec("q1", "key-1"));
+      h.send(0, "key-5", Events.exec("q5", "key-5"));
+      Await.until("both answered", () -> second.metrics().completedCount() + second.metrics().republishedCount() == 2);
+
+      assertThat(ledgerB.ids("start")).as("q1's state was dropped, so it ran again").containsExactly("q1");
+      assertThat(ledgerB.of("start").get(0).attempt()).isEqualTo(1);
+      assertThat(second.metrics().republishedCount()).as("q5's state was kept").isEqualTo(1);
+    }
+  }
 }
