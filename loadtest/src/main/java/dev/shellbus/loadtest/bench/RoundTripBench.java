@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * 5. Tool-call round trip: an Exec on an open session, from publishing the request to reading its result, one after
  * the other; "beyond the exec" is that round trip minus the exec time the result reports (millisecond timestamps, so
- * within a millisecond). Side by side: the same exec made directly with the gateway client on a sandbox of its own.
+ * within a millisecond). Side by side: the same exec made directly with the gateway client on a sandbox of its own,
+ * and the Kafka baseline ({@link KafkaHop}): one acknowledged write and one send-to-poll on the same broker.
  */
 final class RoundTripBench {
 
@@ -69,6 +70,13 @@ final class RoundTripBench {
           .add(Bench.ms(h.getValueAtPercentile(50))));
       tally.phases.forEach((name, h) -> result.figure("via Kafka phase " + name + ", p99", "ms")
           .add(Bench.ms(h.getValueAtPercentile(99))));
+      KafkaHop.Latencies hop = KafkaHop.measure(ctx.infra.bootstrap(), "bench-kafka-hop-" + System.nanoTime(),
+          ctx.pick(500, 100), ctx.pick(2000, 200));
+      result.figure("Kafka acknowledged write p50 (same broker, acks=all)", "ms")
+          .add(Bench.ms(hop.acked().getValueAtPercentile(50)));
+      result.figure("Kafka acknowledged write p99", "ms").add(Bench.ms(hop.acked().getValueAtPercentile(99)));
+      result.figure("Kafka send to poll p50", "ms").add(Bench.ms(hop.endToEnd().getValueAtPercentile(50)));
+      result.figure("Kafka send to poll p99", "ms").add(Bench.ms(hop.endToEnd().getValueAtPercentile(99)));
       sessions.closeAll(1);
       Bench.await(direct.delete(sandbox));
     }
