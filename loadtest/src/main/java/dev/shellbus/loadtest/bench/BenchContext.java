@@ -8,8 +8,8 @@ import dev.shellbus.loadtest.stack.Infra;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -32,8 +32,8 @@ final class BenchContext {
   private final String runId = RequestFactory.randomRunId();
   private int deployments;
 
-  BenchContext(Infra infra, int repeats, boolean quick, Duration warmup, boolean profile, Path out, List<String> workerJvm,
-      Map<String, String> workerSettings) {
+  BenchContext(Infra infra, int repeats, boolean quick, Duration warmup, boolean profile, Path out,
+      List<String> workerJvm, Map<String, String> workerSettings) {
     this.infra = infra;
     this.repeats = repeats;
     this.quick = quick;

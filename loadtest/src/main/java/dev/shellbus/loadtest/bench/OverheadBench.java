@@ -34,7 +34,8 @@ final class OverheadBench {
       java.util.Map<String, Long> viaErrors = new java.util.TreeMap<>();
       LOG.info("overhead: warming up both paths ({} through the worker)", ctx.warmup);
       direct.jobs(64, 0, ctx.warmup.dividedBy(3), Duration.ZERO, new AtomicLong());
-      generator.run(LoadPlan.closed(256, 0, ctx.warmup, Mix.parse("job")).withRequestTimeout(Duration.ofMinutes(2)));
+      generator.run(LoadPlan.closed(256, 0, ctx.warmup, Mix.parse("job"))
+          .withRequestTimeout(Duration.ofMinutes(2)));
       for (int concurrency : new int[] {1, 64}) {
         int count = concurrency == 1 ? ctx.pick(40, 12) : ctx.pick(640, 192);
         Figure a = result.figure("direct, concurrency " + concurrency + ", p50", "ms");

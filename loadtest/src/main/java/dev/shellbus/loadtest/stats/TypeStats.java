@@ -60,7 +60,8 @@ public final class TypeStats {
   /** Keeps the first message seen for {@code code}, so that a report can say what a failure was. */
   synchronized void errorSample(String code, String message) {
     if (message != null) {
-      errorSamples.putIfAbsent(code, message.length() > MAX_SAMPLE ? message.substring(0, MAX_SAMPLE) + "..." : message);
+      errorSamples.putIfAbsent(code,
+          message.length() > MAX_SAMPLE ? message.substring(0, MAX_SAMPLE) + "..." : message);
     }
   }
 

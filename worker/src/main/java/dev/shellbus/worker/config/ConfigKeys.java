@@ -1,6 +1,7 @@
 package dev.shellbus.worker.config;
 
 import dev.shellbus.events.Topics;
+import dev.shellbus.worker.kafka.ConsumerOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -62,8 +63,8 @@ public final class ConfigKeys {
       Duration.ofSeconds(1), Duration.ofMillis(10), "How often completed offsets are committed.");
   public static final ConfigKey<Duration> REVOKE_GRACE = duration("kafka.consumer.revoke-grace",
       Duration.ofSeconds(30), Duration.ZERO, "How long a rebalance waits for running requests of revoked partitions.");
-  public static final ConfigKey<Integer> MAX_RETAINED_STATES = intKey("kafka.consumer.max-retained-states", 10_000, 1,
-      100_000_000, "Request states kept in memory per partition (about 3 KiB each) to recognise a request id sent"
+  public static final ConfigKey<Integer> MAX_RETAINED_STATES = intKey("kafka.consumer.max-retained-states",
+      ConsumerOptions.DEFAULT_MAX_RETAINED_STATES, 1, 100_000_000, "Request states kept in memory per partition (about 3 KiB each) to recognise a request id sent"
           + " again; past it the oldest committed ones are dropped (uncommitted ones never).");
   public static final ConfigKey<Duration> DELIVERY_TIMEOUT = duration("kafka.producer.delivery-timeout",
       Duration.ofSeconds(30), Duration.ofSeconds(1), "Upper bound on reporting success or failure of one publish.");

@@ -4,7 +4,9 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -52,22 +54,28 @@ final class PartitionRebalance implements ConsumerRebalanceListener {
       return;
     }
     LOG.info("Partitions assigned to worker {}: {}", options.workerId(), partitions);
+    Map<TopicPartition, Long> committed = committed(partitions);
     for (TopicPartition tp : partitions) {
-      StateTable loaded = states.load(tp.partition(), committed(tp));
+      StateTable loaded = states.load(tp.partition(), committed.getOrDefault(tp, -1L));
       context.runOnContext(v -> loop.dispatcher().assigned(tp, loaded));
     }
     loop.applyPause();
   }
 
-  /** The group's committed offset of {@code tp}, or -1 when there is none (or it cannot be read now). */
-  private long committed(TopicPartition tp) {
+  /** The group's committed offsets of {@code partitions}, in one call; none for a partition without one. */
+  private Map<TopicPartition, Long> committed(Collection<TopicPartition> partitions) {
+    Map<TopicPartition, Long> offsets = new HashMap<>();
     try {
-      OffsetAndMetadata at = consumer.committed(java.util.Set.of(tp), PollLoop.CALL_TIMEOUT).get(tp);
-      return at == null ? -1 : at.offset();
+      consumer.committed(Set.copyOf(partitions), PollLoop.CALL_TIMEOUT).forEach((tp, at) -> {
+        if (at != null) {
+          offsets.put(tp, at.offset());
+        }
+      });
     } catch (KafkaException e) {
-      LOG.warn("Reading the committed offset of {} failed, keeping all its request states: {}", tp, e.toString());
-      return -1;
+      LOG.warn("Reading the committed offsets of {} failed, keeping all their request states: {}", partitions,
+          e.toString());
     }
+    return offsets;
   }
 
   @Override

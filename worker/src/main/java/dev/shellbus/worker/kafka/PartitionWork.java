@@ -61,10 +61,6 @@ final class PartitionWork {
     }
   }
 
-  /** Returns how many request states the partition keeps in memory. */
-  int retainedStates() {
-    return states.size();
-  }
 
   /** Counts a request that started running. */
   void started() {
