@@ -95,9 +95,12 @@ public final class ClientCredentialsTokenSource implements TokenSource {
         .putHeader("content-type", "application/x-www-form-urlencoded")
         .putHeader("accept", "application/json")
         .setTimeout(REQUEST_TIMEOUT_MS);
+    // The body is asked for inside send's own callback, never in a second compose stage: called
+    // from a thread outside Vert.x, a later stage can run after the response has ended, and the
+    // body's future then never completes (eclipse-vertx/vert.x#4705, #6038).
     return http.request(options)
-        .compose(req -> req.send(Buffer.buffer(form())))
-        .compose(resp -> resp.body().map(body -> new Answer(resp.statusCode(), body)))
+        .compose(req -> req.send(Buffer.buffer(form()))
+            .compose(resp -> resp.body().map(body -> new Answer(resp.statusCode(), body))))
         .recover(e -> Future.failedFuture(failure("cannot reach the token endpoint: " + e.getMessage(), true, e)))
         .compose(answer -> accept(answer, sentAt));
   }

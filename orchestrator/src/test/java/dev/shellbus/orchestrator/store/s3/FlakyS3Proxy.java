@@ -69,13 +69,13 @@ final class FlakyS3Proxy implements AutoCloseable {
       out.headers().setAll(in.headers());
       out.headers().remove("transfer-encoding");
       out.authority(in.authority());
-      return out.send(body);
-    }).compose(response -> response.body().map(bytes -> {
-      in.response().setStatusCode(response.statusCode()).headers().setAll(response.headers());
-      in.response().headers().remove("transfer-encoding");
-      in.response().end(bytes);
-      return null;
-    })).onFailure(e -> in.response().setStatusCode(502).end(String.valueOf(e)));
+      return out.send(body).compose(response -> response.body().map(bytes -> {
+        in.response().setStatusCode(response.statusCode()).headers().setAll(response.headers());
+        in.response().headers().remove("transfer-encoding");
+        in.response().end(bytes);
+        return null;
+      }));
+    }).onFailure(e -> in.response().setStatusCode(502).end(String.valueOf(e)));
   }
 
   @Override
