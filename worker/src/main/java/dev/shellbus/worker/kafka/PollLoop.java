@@ -169,6 +169,11 @@ final class PollLoop implements Runnable {
 
   private void close() {
     if (consumer != null) {
+      if (!aborted && stopping) {
+        draining = true;
+        applyPause();
+        LeavingCommit.commit(consumer, commits, CALL_TIMEOUT);
+      }
       try {
         consumer.unsubscribe();
       } catch (KafkaException e) {

@@ -17,11 +17,13 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -142,6 +144,36 @@ final class KafkaHarness implements AutoCloseable {
     } catch (Exception e) {
       throw new AssertionError("reading end offsets failed", e);
     }
+  }
+
+  /** The state of this harness's consumer group, as the coordinator reports it. */
+  GroupState groupState() {
+    try {
+      return admin.describeConsumerGroups(List.of(group)).describedGroups().get(group).get(30, TimeUnit.SECONDS)
+          .groupState();
+    } catch (Exception e) {
+      throw new AssertionError("describing the group failed", e);
+    }
+  }
+
+  /**
+   * A plain member of the group that joins (one poll) and then never polls again, so that every rebalance waits for
+   * it until its poll interval (5 s) runs out and it leaves the group.
+   */
+  KafkaConsumer<byte[], byte[]> stalledMember() {
+    Properties props = new Properties();
+    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    props.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+    props.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
+    props.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, "5000");
+    props.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, "500");
+    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+    props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+    KafkaConsumer<byte[], byte[]> member = new KafkaConsumer<>(props);
+    member.subscribe(List.of(topics.requests()));
+    member.poll(Duration.ofSeconds(1));
+    return member;
   }
 
   static String header(ConsumerRecord<byte[], byte[]> record, String name) {

@@ -20,6 +20,7 @@ class KafkaThreadingArchitectureTest {
     noClasses().that().doNotHaveSimpleName("PollLoop")
         .and().doNotHaveSimpleName("PartitionRebalance")
         .and().doNotHaveSimpleName("StateLoader")
+        .and().doNotHaveSimpleName("LeavingCommit")
         .should().dependOnClassesThat().areAssignableTo(Consumer.class)
         .because("KafkaConsumer is single-threaded: only the poll thread may call it, never the event loop")
         .check(MAIN);

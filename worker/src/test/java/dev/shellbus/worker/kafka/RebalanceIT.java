@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.GroupState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -52,6 +54,31 @@ class RebalanceIT {
       Await.result(a.stop());
       Await.result(b.stop());
       assertThat(h.committed()).isEqualTo(h.endOffsets());
+    }
+  }
+
+  @Test
+  void aWorkerStoppingWhileTheGroupRebalancesStillCommitsItsCompletedWork(@BootstrapServers String bootstrap) {
+    try (KafkaHarness h = new KafkaHarness(bootstrap, 4)) {
+      Ledger ledger = new Ledger();
+      // Only the commits made on leaving the group.
+      RequestConsumer worker = h.start("worker-a", RecordingHandler.immediate("A", h.topics, ledger),
+          o -> o.withTiming(Duration.ofHours(1), o.revokeGrace()));
+      Await.until("the worker owns all partitions", () -> worker.metrics().assignment().size() == 4);
+      for (int i = 0; i < REQUESTS; i++) {
+        h.send(i % 4, "key-" + i, Events.exec("st-" + i, "key-" + i));
+      }
+      Await.until("every request completed", () -> new HashSet<>(ledger.ids("finish")).size() == REQUESTS,
+          () -> ledger.ids("finish").size());
+
+      // A member joins and then stops polling: the group stays in PreparingRebalance, refusing every commit, until
+      // the worker rejoins (the joiner's own JoinGroup is already in).
+      try (KafkaConsumer<byte[], byte[]> joiner = h.stalledMember()) {
+        Await.until("the group is rebalancing", () -> h.groupState() == GroupState.PREPARING_REBALANCE,
+            h::groupState);
+        Await.result(worker.stop());
+      }
+      assertThat(h.committed()).as("committed offsets after stopping mid-rebalance").isEqualTo(h.endOffsets());
     }
   }
 }
