@@ -21,6 +21,7 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.async.AsyncRequestBody;
 import software.amazon.awssdk.core.async.AsyncResponseTransformer;
+import software.amazon.awssdk.core.async.BufferedSplittableAsyncRequestBody;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
@@ -37,8 +38,12 @@ import software.amazon.awssdk.services.s3.multipart.MultipartConfiguration;
  * <p>Uploads use a multipart-enabled client: the body is a stream of unknown length that the SDK
  * pulls with reactive-streams demand (see {@link ReadStreamBody}); it cuts parts of
  * {@link S3Settings#partSizeBytes()} and holds at most {@link S3Settings#uploadBufferBytes()} in
- * memory; a body shorter than one part goes up as a single PUT. In-memory content (manifests) goes
- * up as one PUT of its bytes, which the SDK can retry. Downloads use a second, plain
+ * memory; a body shorter than one part goes up as a single PUT. The stream is wrapped in a
+ * {@link BufferedSplittableAsyncRequestBody}, so that each part (or the single PUT) is held as bytes
+ * until it is sent and the SDK's retries (a 503 SlowDown, a reset connection) can send it again; the
+ * SDK's own split parts can be read only once, and a retry of one failed the single PUT with "Multiple
+ * subscribers detected" or stalled a multipart upload until its deadline. In-memory content
+ * (manifests) goes up as one PUT of its bytes through the plain client. Downloads use a second, plain
  * client, because a multipart client downloads with {@code ?partNumber=N}, which s3proxy does not
  * serve. Both share one HTTP client. Every SDK future hops back to the caller's Vert.x context.
  * Uploads carry the SDK's CRC32 trailing checksum (unsigned streaming payload, which is also much
@@ -107,7 +112,7 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
     CompletableFuture<?> call = uploads.putObject(
         b -> b.bucket(ref.bucket()).key(ref.key()).contentType(contentType)
             .overrideConfiguration(o -> o.apiCallTimeout(budget(deadline))),
-        new ReadStreamBody(context, digesting, contentType));
+        BufferedSplittableAsyncRequestBody.create(new ReadStreamBody(context, digesting, contentType)));
     return bounded(call, context, deadline)
         .map(response -> new StoredObject(ref, digesting.size(), digesting.sha256Hex()))
         .recover(failure -> Future.failedFuture(S3Errors.map("put", ref.uri(), failure)));

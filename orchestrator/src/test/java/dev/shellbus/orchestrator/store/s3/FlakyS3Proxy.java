@@ -5,6 +5,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.RequestOptions;
 import java.net.URI;
@@ -32,7 +33,8 @@ final class FlakyS3Proxy implements AutoCloseable {
 
   static FlakyS3Proxy start(Vertx vertx, URI target, int failures) {
     HttpClient client = vertx.createHttpClient();
-    HttpServer server = vertx.createHttpServer();
+    // Part uploads ask for "Expect: 100-continue" and send their body only after the 100.
+    HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHandle100ContinueAutomatically(true));
     FlakyS3Proxy proxy = new FlakyS3Proxy(server, client, failures);
     server.requestHandler(request -> proxy.handle(request, target));
     server.listen(0, "127.0.0.1").await();
@@ -68,6 +70,7 @@ final class FlakyS3Proxy implements AutoCloseable {
     client.request(options).compose(out -> {
       out.headers().setAll(in.headers());
       out.headers().remove("transfer-encoding");
+      out.headers().remove("expect");
       out.authority(in.authority());
       return out.send(body).compose(response -> response.body().map(bytes -> {
         in.response().setStatusCode(response.statusCode()).headers().setAll(response.headers());

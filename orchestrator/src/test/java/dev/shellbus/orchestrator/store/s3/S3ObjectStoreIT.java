@@ -84,13 +84,57 @@ class S3ObjectStoreIT {
   @Test
   void aFlowControlledPipeOfSeveralPartsUploadsWhole() throws Exception {
     ObjectRef ref = fresh("piped.bin");
-    byte[] chunk = new byte[100_000];
-    long size = 400L * chunk.length;
+    Piped piped = pipeInto(store, ref, 400, 100_000);
+
+    assertThat(piped.stored.size()).isEqualTo(400L * 100_000);
+    assertThat(piped.stored.sha256()).isEqualTo(piped.sha256);
+    assertThat(download(ref, Duration.ofMinutes(2))).isEqualTo(piped.stored.sha256());
+  }
+
+  /** A streamed object shorter than one part goes up as one PUT; a refused PUT must be sent again whole. */
+  @Test
+  void aStreamedSmallObjectSurvivesARetriedPut(S3Service s3) throws Exception {
+    ObjectRef ref = fresh("small-log.txt");
+    try (FlakyS3Proxy proxy = FlakyS3Proxy.start(vertx, s3.endpoint(), 1);
+        S3ObjectStore flaky = S3ObjectStore.create(vertx,
+            S3Settings.compatible(proxy.endpoint(), s3.accessKey(), s3.secretKey()))) {
+      Piped piped = pipeInto(flaky, ref, 3, 1_000);
+
+      assertThat(proxy.puts()).as("the first PUT was refused and retried").isEqualTo(2);
+      assertThat(piped.stored.size()).isEqualTo(3_000);
+      assertThat(download(ref, Duration.ofSeconds(30))).isEqualTo(piped.sha256);
+    }
+  }
+
+  /** In a multipart upload a refused part must be sent again, not fail the whole upload. */
+  @Test
+  void aStreamedMultipartObjectSurvivesARetriedPart(S3Service s3) throws Exception {
+    ObjectRef ref = fresh("two-parts.bin");
+    try (FlakyS3Proxy proxy = FlakyS3Proxy.start(vertx, s3.endpoint(), 1);
+        S3ObjectStore flaky = S3ObjectStore.create(vertx,
+            S3Settings.compatible(proxy.endpoint(), s3.accessKey(), s3.secretKey()))) {
+      Piped piped = pipeInto(flaky, ref, 100, 100_000);
+
+      assertThat(proxy.puts()).as("two parts, one of them sent twice").isEqualTo(3);
+      assertThat(piped.stored.size()).isEqualTo(100L * 100_000);
+      assertThat(download(ref, Duration.ofMinutes(1))).isEqualTo(piped.sha256);
+    }
+  }
+
+  private record Piped(StoredObject stored, String sha256) {}
+
+  /**
+   * The path logs and artifacts take: a producer writes {@code chunks} random chunks into a {@link BufferPipe} and
+   * waits for its drain handler whenever the pipe says it is full, while the upload pulls from the pipe.
+   */
+  private static Piped pipeInto(S3ObjectStore target, ObjectRef ref, int chunks, int chunkSize) throws Exception {
+    byte[] chunk = new byte[chunkSize];
     new java.util.Random(3).nextBytes(chunk);
+    long size = (long) chunks * chunk.length;
     java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
-    StoredObject stored = OnContext.await(context, () -> {
+    StoredObject stored = OnContext.await(context, Duration.ofMinutes(2), () -> {
       BufferPipe pipe = BufferPipe.onCurrentContext(1 << 20);
-      Future<StoredObject> put = store.put(ref, pipe, "application/octet-stream", Deadline.in(Duration.ofMinutes(2)));
+      Future<StoredObject> put = target.put(ref, pipe, "application/octet-stream", Deadline.in(Duration.ofMinutes(2)));
       new Object() {
         long written;
 
@@ -109,10 +153,7 @@ class S3ObjectStoreIT {
       }.pump();
       return put;
     });
-
-    assertThat(stored.size()).isEqualTo(size);
-    assertThat(stored.sha256()).isEqualTo(java.util.HexFormat.of().formatHex(digest.digest()));
-    assertThat(download(ref, Duration.ofMinutes(2))).isEqualTo(stored.sha256());
+    return new Piped(stored, java.util.HexFormat.of().formatHex(digest.digest()));
   }
 
   @Test
