@@ -1,5 +1,6 @@
 package dev.shellbus.cli;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -30,7 +31,7 @@ final class DevCommand implements Callable<Integer> {
   @Option(names = "--kafka-port", defaultValue = "19092", description = "Port of the embedded broker; 0 picks a free one (default: ${DEFAULT-VALUE}).")
   int kafkaPort;
 
-  @Option(names = "--s3-endpoint", description = "Endpoint of a real S3-compatible store (skips the embedded server); credentials from SHELLBUS_S3_ACCESS_KEY and SHELLBUS_S3_SECRET_KEY.")
+  @Option(names = "--s3-endpoint", description = "Endpoint of a real S3-compatible store (skips the embedded server); credentials from SHELLBUS_STORE_ACCESS_KEY and SHELLBUS_STORE_SECRET_KEY.")
   Optional<URI> s3Endpoint;
 
   @Option(names = "--s3-port", defaultValue = "19000", description = "Port of the embedded S3 server; 0 picks a free one (default: ${DEFAULT-VALUE}).")
@@ -53,10 +54,18 @@ final class DevCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    DataDirLock lock;
+    try {
+      lock = DataDirLock.acquire(dataDir.toAbsolutePath());
+    } catch (IllegalStateException | IOException e) {
+      System.err.println("shellbus dev: cannot start: " + e.getMessage());
+      return 1;
+    }
     DevStack stack = new DevStack(settings());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       stack.close();
+      closeQuietly(lock);
       stopped.countDown();
     }, "shellbus-dev-shutdown"));
     try {
@@ -64,11 +73,20 @@ final class DevCommand implements Callable<Integer> {
     } catch (RuntimeException failed) {
       System.err.println("shellbus dev: cannot start: " + failed.getMessage());
       stack.close();
+      closeQuietly(lock);
       return 1;
     }
     System.out.println(stack.banner());
     stopped.await();
     return 0;
+  }
+
+  private static void closeQuietly(DataDirLock lock) {
+    try {
+      lock.close();
+    } catch (IOException | RuntimeException ignored) {
+      // the process is ending; the operating system releases the lock anyway
+    }
   }
 
   private DevStack.Settings settings() {

@@ -46,6 +46,25 @@ public final class Durations implements ITypeConverter<Duration> {
     return at == t.length() ? Optional.of(total) : Optional.empty();
   }
 
+  /** Returns {@code d} the way users write it: {@code 90s}, {@code 10m}, {@code 1h30m}, {@code 500ms}. */
+  public static String format(Duration d) {
+    if (d.toMillisPart() != 0 || d.isZero()) {
+      return d.toMillis() + "ms";
+    }
+    StringBuilder out = new StringBuilder();
+    long hours = d.toHours();
+    if (hours > 0) {
+      out.append(hours).append('h');
+    }
+    if (d.toMinutesPart() > 0) {
+      out.append(d.toMinutesPart()).append('m');
+    }
+    if (d.toSecondsPart() > 0) {
+      out.append(d.toSecondsPart()).append('s');
+    }
+    return out.toString();
+  }
+
   @Override
   public Duration convert(String value) {
     return parse(value).orElseThrow(() -> new TypeConversionException(

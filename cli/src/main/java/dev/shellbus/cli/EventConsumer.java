@@ -21,6 +21,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 public final class EventConsumer implements AutoCloseable {
 
   private final KafkaConsumer<String, byte[]> consumer;
+  private final Map<TopicPartition, Long> endAtStart;
 
   /** Connects to {@code bootstrapServers}, assigns all partitions of {@code topics} and seeks to start or end. */
   public EventConsumer(String bootstrapServers, List<String> topics, boolean fromBeginning, Duration wait) {
@@ -49,10 +50,24 @@ public final class EventConsumer implements AutoCloseable {
         consumer.seekToEnd(partitions);
       }
       partitions.forEach(p -> consumer.position(p, wait)); // resolve the lazy seek now, not at the first poll
+      endAtStart = Map.copyOf(consumer.endOffsets(partitions, wait));
     } catch (RuntimeException e) {
       consumer.close(CloseOptions.timeout(Duration.ZERO));
       throw e;
     }
+  }
+
+  /**
+   * Returns whether every partition has been read up to the end it had when this consumer started: what was in the
+   * topics then has been polled. Call it from the polling thread.
+   */
+  public boolean reachedStartEnd() {
+    for (Map.Entry<TopicPartition, Long> end : endAtStart.entrySet()) {
+      if (consumer.position(end.getKey()) < end.getValue()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Returns the Kafka consumer, for polling and {@code wakeup()}. */

@@ -11,6 +11,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Collection;
 import java.util.Map;
 import org.apache.avro.Schema;
@@ -30,39 +31,55 @@ public final class RecordJson {
 
   private RecordJson() {}
 
-  /** Returns {@code value} (a record, list, map or scalar) as one line of JSON. */
+  /** Returns {@code value} (a record, list, map or scalar) as one line of JSON, bytes shortened for people. */
   public static String toJson(Object value) {
+    return write(toNode(value, true));
+  }
+
+  /**
+   * Returns {@code value} as one line of JSON for scripts: bytes whole, as UTF-8 text, or as {@code base64:...} when
+   * they are not text.
+   */
+  public static String toScriptJson(Object value) {
+    return write(toNode(value, false));
+  }
+
+  private static String write(JsonNode node) {
     try {
-      return JSON.writeValueAsString(toNode(value));
+      return JSON.writeValueAsString(node);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       return "{\"error\":" + NODES.textNode(e.toString()) + "}";
     }
   }
 
-  /** Returns {@code value} as a JSON tree. */
+  /** Returns {@code value} as a JSON tree, bytes shortened for people. */
   public static JsonNode toNode(Object value) {
+    return toNode(value, true);
+  }
+
+  private static JsonNode toNode(Object value, boolean shortenBytes) {
     if (value == null) {
       return NODES.nullNode();
     }
     if (value instanceof IndexedRecord record) {
       ObjectNode object = NODES.objectNode();
       for (Schema.Field field : record.getSchema().getFields()) {
-        object.set(field.name(), toNode(record.get(field.pos())));
+        object.set(field.name(), toNode(record.get(field.pos()), shortenBytes));
       }
       return object;
     }
     if (value instanceof Map<?, ?> map) {
       ObjectNode object = NODES.objectNode();
-      map.forEach((k, v) -> object.set(String.valueOf(k), toNode(v)));
+      map.forEach((k, v) -> object.set(String.valueOf(k), toNode(v, shortenBytes)));
       return object;
     }
     if (value instanceof Collection<?> items) {
       ArrayNode array = NODES.arrayNode();
-      items.forEach(item -> array.add(toNode(item)));
+      items.forEach(item -> array.add(toNode(item, shortenBytes)));
       return array;
     }
     if (value instanceof ByteBuffer bytes) {
-      return NODES.textNode(shorten(bytes));
+      return NODES.textNode(shortenBytes ? shorten(bytes) : whole(bytes));
     }
     if (value instanceof Boolean b) {
       return NODES.booleanNode(b);
@@ -77,6 +94,19 @@ public final class RecordJson {
       return NODES.textNode(instant.toString());
     }
     return NODES.textNode(value.toString());
+  }
+
+  /** Returns the bytes as UTF-8 text, or {@code base64:} and their Base64 form when they are not text. */
+  static String whole(ByteBuffer bytes) {
+    ByteBuffer view = bytes.duplicate();
+    try {
+      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(view.duplicate()).toString();
+    } catch (CharacterCodingException e) {
+      byte[] raw = new byte[view.remaining()];
+      view.get(raw);
+      return "base64:" + Base64.getEncoder().encodeToString(raw);
+    }
   }
 
   /** Returns the bytes as text, at most {@value #MAX_BYTES_CHARS} characters, marking what was cut. */

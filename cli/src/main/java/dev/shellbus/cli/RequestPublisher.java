@@ -73,10 +73,18 @@ public final class RequestPublisher implements AutoCloseable {
     return headers;
   }
 
-  /** Publishes {@code request} and waits for the broker's acknowledgement. */
+  /** Publishes {@code request} under its own key and waits for the broker's acknowledgement. */
   public RecordMetadata publish(SandboxRequest request) throws InterruptedException, PublishException {
+    return publish(request, key(request));
+  }
+
+  /**
+   * Publishes {@code request} under {@code key} and waits for the broker's acknowledgement. A {@code Cancel} goes
+   * under its target's key, so that it reaches the worker that runs the target.
+   */
+  public RecordMetadata publish(SandboxRequest request, String key) throws InterruptedException, PublishException {
     ProducerRecord<String, SandboxRequest> record = new ProducerRecord<>(
-        topic, null, key(request), request, headers(request, Instant.now()));
+        topic, null, key, request, headers(request, Instant.now()));
     try {
       return producer.send(record).get(40, TimeUnit.SECONDS);
     } catch (ExecutionException e) {

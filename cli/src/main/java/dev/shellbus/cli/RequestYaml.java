@@ -7,10 +7,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.shellbus.events.v1.SandboxRequest;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.apache.avro.generic.GenericRecord;
@@ -21,14 +23,20 @@ import org.apache.avro.specific.SpecificData;
  *
  * <p>The document follows the Avro schema field by field ({@link AvroTreeConverter}), with conveniences for the
  * envelope: {@code request_id} is generated when absent, {@code created_at} defaults to now, {@code tenant} to
- * {@code default}, {@code principal} to the OS user name, and {@code deadline} may be a duration from now
- * ({@code 10m}, {@code 90s}, {@code PT5M}) as well as an absolute time.
+ * {@code default}, {@code principal} to the OS user name, {@code deadline} to {@value #DEFAULT_DEADLINE_TEXT} from now
+ * and may be a duration from now ({@code 10m}, {@code 90s}, {@code PT5M}) as well as an absolute time, and a
+ * {@code RunJob} or {@code OpenSession} without {@code spec} gets the gateway's default sandbox ({@code spec: {}}).
  */
 public final class RequestYaml {
 
   /** The tenant of a request that names none. */
   public static final String DEFAULT_TENANT = "default";
 
+  /** The deadline of a request that names none, from now. */
+  public static final String DEFAULT_DEADLINE_TEXT = "10m";
+
+  private static final Duration DEFAULT_DEADLINE = Duration.ofMinutes(10);
+  private static final List<String> BODIES_WITH_SPEC = List.of("RunJob", "OpenSession");
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   private final Clock clock;
@@ -42,7 +50,7 @@ public final class RequestYaml {
   public SandboxRequest read(Path file) throws IOException {
     JsonNode tree;
     try {
-      tree = YAML.readTree(file.toFile());
+      tree = YAML.readTree(Files.readString(file));
     } catch (JacksonException e) {
       throw new ConversionException("", "not valid YAML: " + e.getOriginalMessage()
           + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
@@ -70,8 +78,18 @@ public final class RequestYaml {
     if (isAbsent(doc.get("created_at"))) {
       doc.put("created_at", now.toEpochMilli());
     }
+    if (isAbsent(doc.get("deadline"))) {
+      doc.put("deadline", now.plus(DEFAULT_DEADLINE).toEpochMilli());
+    }
+    if (doc.get("body") instanceof ObjectNode body) {
+      for (String kind : BODIES_WITH_SPEC) {
+        if (body.get(kind) instanceof ObjectNode fields && isAbsent(fields.get("spec"))) {
+          fields.putObject("spec");
+        }
+      }
+    }
     JsonNode deadline = doc.get("deadline");
-    if (deadline != null && deadline.isTextual()) {
+    if (deadline.isTextual()) {
       Optional<Duration> relative = Durations.parse(deadline.textValue());
       if (relative.isPresent()) {
         doc.put("deadline", now.plus(relative.get()).toEpochMilli());

@@ -6,12 +6,15 @@ import dev.shellbus.events.serde.EventDeserializer;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.errors.WakeupException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -22,7 +25,7 @@ import picocli.CommandLine.Spec;
     name = "tail",
     mixinStandardHelpOptions = true,
     description = {
-      "Print the records of a shellbus topic as one JSON line each, until Ctrl-C or --count records.",
+      "Print the records of a shellbus topic as one JSON line each, until Ctrl-C, --count records or --until-end.",
       "Records that do not decode are printed as an error line with the reason."
     })
 final class TailCommand implements Callable<Integer> {
@@ -48,8 +51,8 @@ final class TailCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "TOPIC", description = "One of: ${COMPLETION-CANDIDATES}.")
   Stream stream;
 
-  @Option(names = "--kafka", defaultValue = "127.0.0.1:19092", description = "Bootstrap servers (default: ${DEFAULT-VALUE}, the `shellbus dev` broker).")
-  String kafka;
+  @Mixin
+  KafkaOption kafka;
 
   @Option(names = "--from-beginning", description = "Start at the oldest record instead of the newest.")
   boolean fromBeginning;
@@ -57,15 +60,25 @@ final class TailCommand implements Callable<Integer> {
   @Option(names = "--count", defaultValue = "0", description = "Stop after this many records; 0 for no limit (default).")
   long count;
 
+  @Option(names = {"-e", "--until-end"},
+      description = "Stop at the end of the topic as it was when tail started, instead of waiting for more.")
+  boolean untilEnd;
+
+  @Option(names = "--request-id", paramLabel = "ID",
+      description = "Print only the records of this request (all topics but workers).")
+  Optional<String> requestId;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     EventConsumer consumer;
     try {
-      consumer = new EventConsumer(kafka, List.of(stream.kind.defaultTopic()), fromBeginning, Duration.ofSeconds(20));
+      consumer = new EventConsumer(kafka.servers, List.of(stream.kind.defaultTopic()), fromBeginning,
+          Duration.ofSeconds(20));
     } catch (RuntimeException e) {
-      err.println("shellbus tail: cannot read " + stream.kind.defaultTopic() + " from " + kafka + ": " + e.getMessage());
+      err.println("shellbus tail: cannot read " + stream.kind.defaultTopic() + " from " + kafka.servers + ": "
+          + e.getMessage());
       return SubmitCommand.UNREACHABLE;
     }
     CountDownLatch done = new CountDownLatch(1);
@@ -94,24 +107,44 @@ final class TailCommand implements Callable<Integer> {
     long printed = 0;
     while (count <= 0 || printed < count) {
       for (ConsumerRecord<String, byte[]> record : consumer.consumer().poll(Duration.ofMillis(500))) {
-        out.println(line(decoder, record));
+        Decoded decoded = decode(decoder, record);
+        if (requestId.isPresent() && !requestId.get().equals(decoded.requestId())) {
+          continue;
+        }
+        out.println(decoded.line());
         if (count > 0 && ++printed >= count) {
           break;
         }
       }
       out.flush();
+      if (untilEnd && consumer.reachedStartEnd()) {
+        return;
+      }
     }
   }
 
+  /** A record as printed, with the request id it belongs to (null for heartbeats and undecodable records). */
+  record Decoded(String line, String requestId) {}
+
   /** Returns the JSON line of {@code record}, or an error line when it does not decode. */
   static String line(EventDeserializer<? extends SpecificRecord> decoder, ConsumerRecord<String, byte[]> record) {
+    return decode(decoder, record).line();
+  }
+
+  private static Decoded decode(EventDeserializer<? extends SpecificRecord> decoder,
+      ConsumerRecord<String, byte[]> record) {
     try {
-      Object value = decoder.decode(record.value());
-      return value == null ? "{\"tombstone\":true,\"key\":" + RecordJson.toJson(record.key()) + "}" : RecordJson.toJson(value);
+      SpecificRecord value = decoder.decode(record.value());
+      if (value == null) {
+        return new Decoded("{\"tombstone\":true,\"key\":" + RecordJson.toJson(record.key()) + "}", null);
+      }
+      Schema.Field field = value.getSchema().getField("request_id");
+      Object id = field == null ? null : value.get(field.pos());
+      return new Decoded(RecordJson.toJson(value), id == null ? null : id.toString());
     } catch (EventDecodingException e) {
-      return error(record, e.reason().name(), e.getMessage());
+      return new Decoded(error(record, e.reason().name(), e.getMessage()), null);
     } catch (RuntimeException e) {
-      return error(record, "ERROR", e.toString());
+      return new Decoded(error(record, "ERROR", e.toString()), null);
     }
   }
 

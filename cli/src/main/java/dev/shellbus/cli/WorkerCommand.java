@@ -1,26 +1,27 @@
 package dev.shellbus.cli;
 
 import dev.shellbus.worker.WorkerMain;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Unmatched;
 
 /**
- * {@code shellbus worker}: the production service, the same as the image's {@code WorkerMain}:
- * {@code --config FILE} and {@code --key=value} flags over {@code SHELLBUS_*} env over the file.
- * SIGTERM drains it and exits 0.
+ * {@code shellbus worker}: the production service, the same as the image's entry point: {@code --config FILE} and
+ * {@code --<key>=VALUE} flags over {@code SHELLBUS_*} env over the file. Every argument goes to {@link WorkerMain},
+ * which owns the flags ({@code --help} lists them from the key catalogue). SIGTERM or Ctrl-C drains it and exits 0.
  */
 @Command(
     name = "worker",
     description = {
       "Run a worker: consume shellbus.requests, drive the gateway, publish results.",
-      "Flags: --config FILE and --<key>=VALUE for every key of worker/config/shellbus-worker.sample.yaml."
+      "Flags: --config FILE and --<key>=VALUE for every configuration key (shellbus worker --help lists them)."
     })
 final class WorkerCommand implements Callable<Integer> {
 
   @Unmatched
-  List<String> args = List.of();
+  List<String> args = new ArrayList<>();
 
   @Override
   public Integer call() {

@@ -2,6 +2,7 @@ package dev.shellbus.worker;
 
 import dev.shellbus.worker.config.ConfigException;
 import dev.shellbus.worker.config.WorkerConfig;
+import dev.shellbus.worker.config.WorkerUsage;
 import dev.shellbus.worker.logging.Logging;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -25,10 +26,17 @@ import org.slf4j.LoggerFactory;
  */
 public final class WorkerMain {
 
+  /** The system property a launcher sets to the command name users typed, for the help text. */
+  public static final String COMMAND_PROPERTY = "shellbus.command";
+
   private WorkerMain() {}
 
   /** Runs the worker until it is told to stop. */
   public static void main(String[] args) {
+    if (WorkerUsage.asked(args)) {
+      System.out.print(WorkerUsage.render(System.getProperty(COMMAND_PROPERTY, "shellbus worker")));
+      return;
+    }
     WorkerConfig config;
     try {
       config = WorkerConfig.load(args);

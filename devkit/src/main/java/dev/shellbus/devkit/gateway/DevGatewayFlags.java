@@ -20,7 +20,7 @@ public final class DevGatewayFlags {
 
   /** The usage text printed by {@code --help}. */
   public static final String USAGE = String.join("\n",
-      "usage: dev-gateway [flags]",
+      "Usage: shellbus gateway [flags]   (flags take --name=value or --name value)",
       "  --host=ADDR                 bind address (default 127.0.0.1)",
       "  --port=N                    port (default 17670; 0 picks a free one)",
       "  --data-dir=DIR              sandbox directories (default: a temporary directory)",

@@ -1,10 +1,12 @@
 package dev.shellbus.devkit.gateway;
 
 import io.vertx.core.Vertx;
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs a dev gateway alone: {@code java ... dev.shellbus.devkit.gateway.DevGatewayMain --port=17670}.
+ * Runs a dev gateway alone: {@code shellbus gateway --port 17670}, or {@code java ...
+ * dev.shellbus.devkit.gateway.DevGatewayMain --port=17670}.
  *
  * <p>It prints the endpoint once it listens and stops cleanly on SIGTERM or Ctrl-C (a shutdown hook stops the gateway,
  * which kills running execs, then closes Vert.x). Exit codes: 0 after a clean stop, 2 for bad flags, 1 when the
@@ -16,7 +18,7 @@ public final class DevGatewayMain {
 
   /** Parses the flags (see {@link DevGatewayFlags#USAGE}) and runs until the process is terminated. */
   public static void main(String[] args) throws Exception {
-    if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
+    if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
       System.out.println(DevGatewayFlags.USAGE);
       return;
     }
@@ -24,8 +26,7 @@ public final class DevGatewayMain {
     try {
       options = DevGatewayFlags.parse(args, System.getenv());
     } catch (IllegalArgumentException bad) {
-      System.err.println("dev-gateway: " + bad.getMessage());
-      System.err.println(DevGatewayFlags.USAGE);
+      System.err.println("shellbus gateway: " + bad.getMessage() + " (shellbus gateway --help lists the flags)");
       System.exit(2);
       return;
     }
@@ -34,7 +35,7 @@ public final class DevGatewayMain {
     try {
       gateway = DevGateway.start(vertx, options).await(30, TimeUnit.SECONDS);
     } catch (Exception failed) {
-      System.err.println("dev-gateway: cannot start: " + failed.getMessage());
+      System.err.println("shellbus gateway: cannot start: " + failed.getMessage());
       vertx.close().await(10, TimeUnit.SECONDS);
       System.exit(1);
       return;
@@ -45,7 +46,7 @@ public final class DevGatewayMain {
         gateway.stop().await(15, TimeUnit.SECONDS);
         vertx.close().await(10, TimeUnit.SECONDS);
       } catch (Exception stopFailed) {
-        System.err.println("dev-gateway: unclean stop: " + stopFailed);
+        System.err.println("shellbus gateway: unclean stop: " + stopFailed);
       }
     }, "dev-gateway-shutdown"));
   }

@@ -29,12 +29,25 @@ public final class Logging {
 
   private Logging() {}
 
-  /** Replaces the current log4j2 configuration. */
+  /** Replaces the current log4j2 configuration: a service's, on stdout, other libraries at WARN. */
   public static void configure(LogFormat format, String level) {
+    configure(format, level, ConsoleAppender.Target.SYSTEM_OUT, Level.WARN);
+  }
+
+  /**
+   * Replaces the current log4j2 configuration with a command-line tool's: text on stderr, so that stdout carries only
+   * the tool's output, and other libraries at ERROR (a Kafka client warns dozens of times while a broker is down; the
+   * tool reports that once in its own words).
+   */
+  public static void configureTool(String level) {
+    configure(LogFormat.TEXT, level, ConsoleAppender.Target.SYSTEM_ERR, Level.ERROR);
+  }
+
+  private static void configure(LogFormat format, String level, ConsoleAppender.Target target, Level others) {
     ConfigurationBuilder<BuiltConfiguration> b = ConfigurationBuilderFactory.newConfigurationBuilder();
     b.setConfigurationName("shellbus-worker").setStatusLevel(Level.WARN);
     AppenderComponentBuilder console = b.newAppender("stdout", "Console")
-        .addAttribute("target", ConsoleAppender.Target.SYSTEM_OUT);
+        .addAttribute("target", target);
     if (format == LogFormat.JSON) {
       console.add(b.newLayout("JsonTemplateLayout")
           .addAttribute("eventTemplateUri", "classpath:dev/shellbus/worker/logging/shellbus-json-layout.json"));
@@ -44,7 +57,7 @@ public final class Logging {
     b.add(console);
     b.add(b.newLogger("dev.shellbus", Level.toLevel(level.toUpperCase(Locale.ROOT), Level.INFO))
         .add(b.newAppenderRef("stdout")).addAttribute("additivity", false));
-    b.add(b.newRootLogger(Level.WARN).add(b.newAppenderRef("stdout")));
+    b.add(b.newRootLogger(others).add(b.newAppenderRef("stdout")));
     BuiltConfiguration config = b.build();
     LoggerContext context = Configurator.initialize(config);
     if (context == null || context.getConfiguration() != config) {
