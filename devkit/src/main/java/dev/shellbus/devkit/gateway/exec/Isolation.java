@@ -23,7 +23,7 @@ public enum Isolation {
   SIMULATED;
 
   /** The host tools {@link #BUBBLEWRAP} needs on the {@code PATH}. */
-  static final List<String> BUBBLEWRAP_TOOLS = List.of("bwrap", "setpriv", "prlimit");
+  static final List<String> BUBBLEWRAP_TOOLS = List.of("bwrap", "setpriv", "prlimit", "setsid");
 
   /**
    * Checks that this mode can run on this host and fails with a message that says how to fix it.

@@ -13,7 +13,8 @@ import java.util.stream.Stream;
 
 /**
  * Builds the host command line of one exec: {@code /bin/bash -lc <string>}, wrapped in prlimit, setpriv and
- * bubblewrap for {@link Isolation#BUBBLEWRAP}, or in {@code setsid} for {@link Isolation#NONE}.
+ * bubblewrap for {@link Isolation#BUBBLEWRAP}, and in {@code setsid -w} in every mode, so that each exec leads its own
+ * session and process group and a Ctrl-C in the terminal that runs the gateway interrupts the gateway, not the execs.
  *
  * <p>The bubblewrap line is the proven one of DEPENDENCIES.md section 7 with two changes. The host root is bound
  * read-only entry by entry onto bubblewrap's own root (then remounted read-only), because {@code --ro-bind / /} leaves
@@ -63,11 +64,11 @@ final class Launcher {
   ProcessBuilder build(ExecTarget target, String shellCommand, boolean tty) {
     boolean bubblewrap = options.isolation() == Isolation.BUBBLEWRAP;
     String home = bubblewrap ? SANDBOX_HOME : target.workspace().toAbsolutePath().toString();
-    List<String> argv = new ArrayList<>();
+    // The JVM's child is never a process-group leader, so setsid calls setsid() and execs without forking: the
+    // process the JVM waits for, kills and pipes to stays the command itself, and so does its exit status.
+    List<String> argv = new ArrayList<>(List.of(tools.get("setsid"), "-w"));
     if (bubblewrap) {
       bubblewrapPrefix(argv, target);
-    } else {
-      argv.addAll(List.of(tools.get("setsid"), "-w"));
     }
     argv.addAll(List.of("/bin/bash", "-lc", shellCommand));
     ProcessBuilder builder = new ProcessBuilder(argv).redirectErrorStream(tty);

@@ -7,14 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Kills the whole process tree of one exec. Blocking (it reads {@code /proc}); call it from an I/O thread.
  *
  * <p>Under bubblewrap, SIGKILL to the outer {@code bwrap} is enough: its pid-namespace init dies with it
  * ({@code --die-with-parent}) and the kernel kills everything in the namespace; the known descendants are killed too
- * for good measure. For plain processes the command runs as a session leader ({@code setsid}), so the members of that
- * session are killed as well, which catches children that were re-parented after their parent died.
+ * for good measure. Every exec leads its own session ({@code setsid}); for plain processes the members of that session
+ * are killed as well, which catches children that were re-parented after their parent died.
  */
 final class ProcessTree {
 
@@ -43,8 +44,7 @@ final class ProcessTree {
     List<Long> members = new ArrayList<>();
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
       for (Path entry : entries) {
-        long sid = sessionOf(entry.resolve("stat"));
-        if (sid == sessionId) {
+        if (groupOf(entry.resolve("stat")).filter(ids -> ids.session() == sessionId).isPresent()) {
           members.add(Long.parseLong(entry.getFileName().toString()));
         }
       }
@@ -54,14 +54,22 @@ final class ProcessTree {
     return members;
   }
 
-  private static long sessionOf(Path stat) {
+  /** Returns the process group and session of {@code pid}; empty when it is gone or {@code /proc} is unreadable. */
+  static Optional<Group> groupOf(long pid) {
+    return groupOf(Path.of("/proc", Long.toString(pid), "stat"));
+  }
+
+  private static Optional<Group> groupOf(Path stat) {
     try {
       String line = Files.readString(stat, StandardCharsets.ISO_8859_1);
       // pid (comm) state ppid pgrp session ...; comm may contain spaces and parentheses, so cut at the last ')'.
       String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
-      return Long.parseLong(fields[3]);
+      return Optional.of(new Group(Long.parseLong(fields[2]), Long.parseLong(fields[3])));
     } catch (IOException | RuntimeException vanished) {
-      return -1;
+      return Optional.empty();
     }
   }
+
+  /** A process's process group and session ids, fields 5 and 6 of {@code /proc/<pid>/stat}. */
+  record Group(long processGroup, long session) {}
 }

@@ -60,12 +60,11 @@ public final class SandboxService {
       }
     }
     String id = UUID.randomUUID().toString();
-    String name = request.getName().isEmpty() ? names.next() : request.getName();
     SandboxSpec spec = defaults(request.getSpec());
-    Sandbox sandbox = Sandbox.newBuilder()
+    Sandbox requested = Sandbox.newBuilder()
         .setMetadata(ObjectMeta.newBuilder()
             .setId(id)
-            .setName(name)
+            .setName(request.getName())
             .setCreatedAtMs(System.currentTimeMillis())
             .putAllLabels(request.getLabelsMap())
             .putAllAnnotations(request.getAnnotationsMap())
@@ -74,7 +73,10 @@ public final class SandboxService {
         .setSpec(spec)
         .setStatus(SandboxStatus.newBuilder().setPhase(SandboxPhase.SANDBOX_PHASE_PROVISIONING))
         .build();
-    SandboxRecord record = store.insert(sandbox, workspaces.directoryOf(id));
+    SandboxRecord record = request.getName().isEmpty()
+        ? store.insertWithGeneratedName(requested, names, workspaces.directoryOf(id))
+        : store.insert(requested, workspaces.directoryOf(id));
+    Sandbox sandbox = record.sandbox();
     String image = spec.getTemplate().getImage();
     journal.info(record, "sandbox created in workspace '" + workspace + "' with image '" + image + "'");
     journal.warn(record, "image '" + image + "' not pulled; the dev gateway runs on the host root filesystem");

@@ -1,14 +1,20 @@
 package dev.shellbus.devkit.gateway.store;
 
+import dev.shellbus.devkit.gateway.GatewayException;
 import dev.shellbus.devkit.gateway.validate.K8sNames;
+import io.vertx.grpc.common.GrpcStatus;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.random.RandomGenerator;
 
 /**
  * Generates sandbox names the way the real gateway does: a two-word petname ({@code word-word}) cut to 19 characters
  * with a trailing {@code -} trimmed, or six random lowercase letters when that does not give a valid name.
  *
- * <p>There is no retry on collision: a generated name that already exists answers ALREADY_EXISTS, as upstream.
+ * <p>Unlike the real gateway, which answers ALREADY_EXISTS when the name it drew is taken, {@link #nextFree} draws
+ * again until the name is free, so a create without a name never fails because of a name the gateway chose. The
+ * petname space holds about 18,000 names; after eight taken petnames in a row it draws six letters (26^6 names)
+ * instead, so a crowded petname space costs a few draws, never a failure.
  */
 public final class NameGenerator {
 
@@ -39,19 +45,47 @@ public final class NameGenerator {
       "stork", "swan", "tapir", "tiger", "toad", "trout", "turkey", "turtle", "viper", "walrus", "wasp", "weasel",
       "whale", "wolf", "wombat", "wren", "yak", "zebra");
 
+  /** How many petnames {@link #nextFree} draws before it turns to six letters. */
+  static final int PETNAME_DRAWS = 8;
+  /** How many draws {@link #nextFree} makes in all; only a broken random source or a full store reaches it. */
+  static final int MAX_DRAWS = 1_000;
   private static final int FALLBACK_LETTERS = 6;
 
   private final RandomGenerator random;
+  private final List<String> adjectives;
+  private final List<String> nouns;
 
   /** Creates a generator that draws from {@code random}. */
   public NameGenerator(RandomGenerator random) {
+    this(random, ADJECTIVES, NOUNS);
+  }
+
+  /** Creates a generator over other word lists; the seam for tests that need a small name space. */
+  NameGenerator(RandomGenerator random, List<String> adjectives, List<String> nouns) {
     this.random = random;
+    this.adjectives = List.copyOf(adjectives);
+    this.nouns = List.copyOf(nouns);
+  }
+
+  /**
+   * Returns a name for which {@code taken} is false: petnames first, then six letters.
+   *
+   * @throws GatewayException INTERNAL when 1,000 draws found no free name
+   */
+  public String nextFree(Predicate<String> taken) {
+    for (int draw = 0; draw < MAX_DRAWS; draw++) {
+      String name = draw < PETNAME_DRAWS ? next() : fallback();
+      if (!taken.test(name)) {
+        return name;
+      }
+    }
+    throw new GatewayException(GrpcStatus.INTERNAL, "no free sandbox name after " + MAX_DRAWS + " draws");
   }
 
   /** Returns a fresh name; it may collide with an existing one. */
-  public String next() {
-    String petname = ADJECTIVES.get(random.nextInt(ADJECTIVES.size())) + "-"
-        + NOUNS.get(random.nextInt(NOUNS.size()));
+  String next() {
+    String petname = adjectives.get(random.nextInt(adjectives.size())) + "-"
+        + nouns.get(random.nextInt(nouns.size()));
     String name = trim(petname);
     return K8sNames.isSandboxName(name) ? name : fallback();
   }

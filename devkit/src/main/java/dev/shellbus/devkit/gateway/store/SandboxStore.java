@@ -58,6 +58,19 @@ public final class SandboxStore {
     return record;
   }
 
+  /**
+   * Saves a new sandbox under a name the gateway picks: the first draw of {@code names} that is free in the sandbox's
+   * workspace. The name of {@code unnamed} is ignored. Drawing and saving happen in this one call on the store's
+   * context, so no other create can take the name in between.
+   */
+  public SandboxRecord insertWithGeneratedName(Sandbox unnamed, NameGenerator names, Path directory) {
+    String workspace = unnamed.getMetadata().getWorkspace();
+    String name = names.nextFree(candidate -> idByName.containsKey(key(workspace, candidate)));
+    Sandbox.Builder named = unnamed.toBuilder();
+    named.getMetadataBuilder().setName(name);
+    return insert(named.build(), directory);
+  }
+
   /** Returns the record with this id, if any; safe from any thread. */
   public Optional<SandboxRecord> find(String id) {
     return Optional.ofNullable(byId.get(id));

@@ -9,6 +9,7 @@ import dev.shellbus.gateway.v1.ExecSandboxRequest;
 import io.vertx.core.Future;
 import io.vertx.grpc.client.GrpcClientRequest;
 import io.vertx.grpc.common.GrpcStatus;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -144,6 +145,31 @@ abstract class ExecBehaviourContract {
     call.end(request(harness.sandbox(false, Map.of()), "sleep", marker).build());
     assertThat(Processes.within(10_000, () -> !Processes.withMarker(marker).isEmpty())).isTrue();
     call.cancel();
+    assertThat(Processes.within(5_000, () -> Processes.withMarker(marker).isEmpty())).isTrue();
+  }
+
+  @Test
+  void execsLeadTheirOwnSessionSoATerminalInterruptToTheGatewayMissesThem() throws Exception {
+    String marker = Processes.marker();
+    GrpcClientRequest<ExecSandboxRequest, ExecSandboxEvent> call = harness.call().await(10, TimeUnit.SECONDS);
+    call.end(request(harness.sandbox(false, Map.of()), "sleep", marker).build());
+    try {
+      assertThat(Processes.within(10_000, () -> Processes.runs("sleep", marker))).isTrue();
+      long self = ProcessHandle.current().pid();
+      ProcessTree.Group gateway = ProcessTree.groupOf(self).orElseThrow();
+      List<Long> launched = Processes.withMarker(marker);
+      assertThat(launched).as("the gateway's own child is among the exec's processes")
+          .anyMatch(pid -> ProcessHandle.of(pid).flatMap(ProcessHandle::parent).map(ProcessHandle::pid)
+              .filter(parent -> parent == self).isPresent());
+      for (long pid : launched) {
+        ProcessTree.groupOf(pid).ifPresent(group -> {
+          assertThat(group.processGroup()).as("process group of %d", pid).isNotEqualTo(gateway.processGroup());
+          assertThat(group.session()).as("session of %d", pid).isNotEqualTo(gateway.session());
+        });
+      }
+    } finally {
+      call.cancel();
+    }
     assertThat(Processes.within(5_000, () -> Processes.withMarker(marker).isEmpty())).isTrue();
   }
 

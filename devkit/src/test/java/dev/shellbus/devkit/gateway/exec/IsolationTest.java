@@ -20,6 +20,14 @@ class IsolationTest {
   }
 
   @Test
+  void bubblewrapAlsoNeedsSetsidToStartEachExecInItsOwnSession() {
+    assertThatThrownBy(() -> Isolation.BUBBLEWRAP.check(tool -> tool.equals("setsid") ? Optional.empty()
+        : Optional.of(Path.of("/usr/bin", tool))))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("'setsid'");
+  }
+
+  @Test
   void otherModesNeedNoTools() {
     assertThat(Isolation.NONE.check(tool -> Optional.empty())).isEqualTo(Isolation.NONE);
     assertThat(Isolation.SIMULATED.check(tool -> Optional.empty())).isEqualTo(Isolation.SIMULATED);

@@ -28,6 +28,18 @@ class LauncherTest {
   }
 
   @Test
+  void everyIsolationStartsInItsOwnSessionThroughSetsid() {
+    for (Isolation isolation : List.of(Isolation.BUBBLEWRAP, Isolation.NONE)) {
+      ExecOptions options = ExecOptions.builder().isolation(isolation).build();
+      List<String> command = new Launcher(options, true).build(target(false), "true", false).command();
+      assertThat(command.get(0)).as(isolation.name()).endsWith("setsid");
+      assertThat(command.get(1)).as(isolation.name()).isEqualTo("-w");
+    }
+    List<String> bubblewrap = new Launcher(ExecOptions.defaults(), true).build(target(false), "true", false).command();
+    assertThat(bubblewrap.get(2)).endsWith("prlimit");
+  }
+
+  @Test
   void networkRulesKeepTheHostNetwork() {
     ProcessBuilder builder = new Launcher(ExecOptions.defaults(), true).build(target(true), "true", false);
     assertThat(builder.command()).contains("--share-net");

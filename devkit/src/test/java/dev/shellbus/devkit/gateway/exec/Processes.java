@@ -9,8 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 
-/** Finds host processes by a marker in their command line, and polls with a deadline. */
+/** Finds host processes by their command line, and polls with a deadline. */
 final class Processes {
 
   private Processes() {}
@@ -22,6 +23,16 @@ final class Processes {
 
   /** Returns the host pids whose command line contains {@code marker}, except this JVM. */
   static List<Long> withMarker(String marker) {
+    return matching(cmdline -> cmdline.contains(marker));
+  }
+
+  /** Returns whether a host process runs with exactly the arguments {@code argv}. */
+  static boolean runs(String... argv) {
+    String cmdline = String.join("\0", argv) + "\0";
+    return !matching(cmdline::equals).isEmpty();
+  }
+
+  private static List<Long> matching(Predicate<String> commandLine) {
     List<Long> pids = new ArrayList<>();
     long self = ProcessHandle.current().pid();
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
@@ -29,7 +40,7 @@ final class Processes {
         try {
           String cmdline = new String(Files.readAllBytes(entry.resolve("cmdline")), StandardCharsets.UTF_8);
           long pid = Long.parseLong(entry.getFileName().toString());
-          if (pid != self && cmdline.contains(marker)) {
+          if (pid != self && commandLine.test(cmdline)) {
             pids.add(pid);
           }
         } catch (IOException vanished) {

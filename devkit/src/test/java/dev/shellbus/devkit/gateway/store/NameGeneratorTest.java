@@ -1,9 +1,13 @@
 package dev.shellbus.devkit.gateway.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.shellbus.devkit.gateway.GatewayException;
 import dev.shellbus.devkit.gateway.validate.K8sNames;
+import io.vertx.grpc.common.GrpcStatus;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -41,5 +45,28 @@ class NameGeneratorTest {
   @Test
   void fallbackIsSixLowercaseLetters() {
     assertThat(new NameGenerator(new Random(1)).fallback()).matches("[a-z]{6}");
+  }
+
+  @Test
+  void nextFreeDrawsAgainUntilThePetnameIsFree() {
+    NameGenerator generator = new NameGenerator(new Random(3), List.of("calm"), List.of("cat", "cow"));
+    for (int i = 0; i < 10; i++) {
+      assertThat(generator.nextFree(Set.of("calm-cat")::contains)).isEqualTo("calm-cow");
+    }
+  }
+
+  @Test
+  void nextFreeTurnsToSixLettersWhenEveryPetnameIsTaken() {
+    NameGenerator generator = new NameGenerator(new Random(3), List.of("calm"), List.of("cat"));
+    assertThat(generator.nextFree(Set.of("calm-cat")::contains)).matches("[a-z]{6}");
+  }
+
+  @Test
+  void nextFreeGivesUpWithInternalOnlyWhenNoDrawIsFree() {
+    NameGenerator generator = new NameGenerator(new Random(3));
+    assertThatThrownBy(() -> generator.nextFree(name -> true))
+        .isInstanceOfSatisfying(GatewayException.class,
+            e -> assertThat(e.status()).isEqualTo(GrpcStatus.INTERNAL))
+        .hasMessage("no free sandbox name after " + NameGenerator.MAX_DRAWS + " draws");
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.shellbus.devkit.gateway.GatewayException;
+import dev.shellbus.devkit.gateway.validate.K8sNames;
 import dev.shellbus.gateway.v1.ObjectMeta;
 import dev.shellbus.gateway.v1.PlatformEvent;
 import dev.shellbus.gateway.v1.Sandbox;
@@ -12,6 +13,7 @@ import io.vertx.grpc.common.GrpcStatus;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class SandboxStoreTest {
@@ -32,6 +34,36 @@ class SandboxStoreTest {
           assertThat(e.getMessage()).isEqualTo("sandbox 'a' already exists");
         });
     assertThat(store.findByName("other", "a").map(SandboxRecord::id)).contains("2");
+  }
+
+  @Test
+  void generatedNamesAreDrawnAgainUntilFreeSoUnnamedInsertsNeverCollide() {
+    // Four petnames for 200 sandboxes: without drawing again, the second insert already fails one time in four.
+    NameGenerator names = new NameGenerator(new Random(7), List.of("calm", "keen"), List.of("cat", "cow"));
+    SandboxStore store = new SandboxStore();
+    List<String> generated = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      generated.add(store.insertWithGeneratedName(sandbox("id" + i, "default", "", i), names, Path.of("/tmp/" + i))
+          .name());
+    }
+    assertThat(generated).doesNotHaveDuplicates().allMatch(K8sNames::isSandboxName)
+        .contains("calm-cat", "calm-cow", "keen-cat", "keen-cow");
+    assertThat(store.size()).isEqualTo(200);
+  }
+
+  @Test
+  void aGeneratedNameIsFreePerWorkspaceAndAnExplicitCopyOfItAnswersAlreadyExists() {
+    NameGenerator names = new NameGenerator(new Random(7), List.of("calm"), List.of("cat"));
+    SandboxStore store = new SandboxStore();
+    store.insert(sandbox("1", "other", "calm-cat", 1), Path.of("/tmp/1"));
+    SandboxRecord generated = store.insertWithGeneratedName(sandbox("2", "default", "", 2), names, Path.of("/tmp/2"));
+    assertThat(generated.name()).isEqualTo("calm-cat");
+    assertThat(generated.sandbox().getMetadata().getName()).isEqualTo("calm-cat");
+    assertThatThrownBy(() -> store.insert(sandbox("3", "default", "calm-cat", 3), Path.of("/tmp/3")))
+        .isInstanceOfSatisfying(GatewayException.class, e -> {
+          assertThat(e.status()).isEqualTo(GrpcStatus.ALREADY_EXISTS);
+          assertThat(e.getMessage()).isEqualTo("sandbox 'calm-cat' already exists");
+        });
   }
 
   @Test
