@@ -1,11 +1,13 @@
 package dev.shellbus.cli;
 
+import dev.shellbus.worker.logging.Logging;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -63,10 +65,16 @@ final class DevCommand implements Callable<Integer> {
     }
     DevStack stack = new DevStack(settings());
     CountDownLatch stopped = new CountDownLatch(1);
+    AtomicBoolean started = new AtomicBoolean();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       stack.close();
       closeQuietly(lock);
       stopped.countDown();
+      if (started.get()) {
+        // Ctrl-C or SIGTERM, after the drain: a clean stop, so status 0 like the worker, not the JVM's 130 or 143.
+        Logging.shutdown();
+        Runtime.getRuntime().halt(0);
+      }
     }, "shellbus-dev-shutdown"));
     try {
       stack.start();
@@ -76,6 +84,7 @@ final class DevCommand implements Callable<Integer> {
       closeQuietly(lock);
       return 1;
     }
+    started.set(true);
     System.out.println(stack.banner());
     stopped.await();
     return 0;
