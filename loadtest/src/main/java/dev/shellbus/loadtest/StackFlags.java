@@ -25,7 +25,7 @@ public final class StackFlags {
   String gateway;
 
   @Option(names = "--s3-endpoint", description = "S3 endpoint for the started worker; default: start an embedded"
-      + " one. The secret key comes from env SHELLBUS_LOADTEST_S3_SECRET_KEY.")
+      + " one. The secret key comes from env SHELLBUS_STORE_SECRET_KEY, as for the worker.")
   URI s3Endpoint;
 
   @Option(names = "--s3-bucket", defaultValue = "shellbus", description = "bucket at --s3-endpoint")
@@ -83,7 +83,7 @@ public final class StackFlags {
     if (s3Endpoint == null) {
       return Optional.empty();
     }
-    String secret = System.getenv().getOrDefault("SHELLBUS_LOADTEST_S3_SECRET_KEY", "");
+    String secret = System.getenv().getOrDefault("SHELLBUS_STORE_SECRET_KEY", "");
     return Optional.of(new S3Target(s3Endpoint, s3Bucket, s3AccessKey, secret));
   }
 
