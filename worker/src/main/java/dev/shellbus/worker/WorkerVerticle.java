@@ -4,6 +4,7 @@ import dev.shellbus.events.v1.WorkerStatus;
 import dev.shellbus.orchestrator.gateway.GatewayClient;
 import dev.shellbus.orchestrator.retry.Retrier;
 import dev.shellbus.orchestrator.store.s3.S3ObjectStore;
+import dev.shellbus.worker.config.HostName;
 import dev.shellbus.worker.config.WorkerConfig;
 import dev.shellbus.worker.heartbeat.Heartbeats;
 import dev.shellbus.worker.heartbeat.OwnedSandboxes;
@@ -77,7 +78,7 @@ final class WorkerVerticle extends VerticleBase {
             : Future.succeededFuture())
         .compose(v -> Wiring.gateway(vertx, config.gateway())).onSuccess(g -> gateway = g)
         .compose(g -> blocking.executeBlocking(() -> {
-          host = WorkerHost.name();
+          host = HostName.current();
           store = S3ObjectStore.create(vertx, Wiring.s3(config.store()));
           publisher = KafkaEventPublisher.create(vertx, Wiring.publisher(config));
           return null;

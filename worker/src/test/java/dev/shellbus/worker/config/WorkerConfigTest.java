@@ -35,6 +35,17 @@ class WorkerConfigTest {
   }
 
   @Test
+  void theDefaultWorkerIdIsTheHostNameAndThePidAndAnExplicitIdWins() {
+    String id = WorkerConfig.builder().env(Map.of()).build().workerId();
+    assertThat(id).isEqualTo(HostName.current() + "-" + ProcessHandle.current().pid())
+        .isNotEqualTo(HostName.current());
+    assertThat(WorkerConfig.builder().env(Map.of("SHELLBUS_WORKER_ID", "from-env")).build().workerId())
+        .isEqualTo("from-env");
+    assertThat(WorkerConfig.builder().args("--worker.id=from-flag").build().workerId()).isEqualTo("from-flag");
+    assertThat(WorkerConfig.builder().workerId("w7").build().workerId()).isEqualTo("w7");
+  }
+
+  @Test
   void logObjectsPolicyIsAChoice() {
     assertThat(WorkerConfig.builder().workerId("w1").args("--engine.log-objects=when-truncated").build().engine()
         .logObjects()).isEqualTo(LogObjects.WHEN_TRUNCATED);
