@@ -33,7 +33,7 @@ public final class WorkerMain {
     try {
       config = WorkerConfig.load(args);
     } catch (ConfigException e) {
-      System.err.println("shellbus-worker: invalid configuration: " + e.getMessage());
+      System.err.println("shellbus worker: invalid configuration: " + e.getMessage());
       System.exit(2);
       return;
     }

@@ -102,6 +102,21 @@ class WorkerConfigTest {
   }
 
   @Test
+  void brokenYamlIsDescribedOnceAtTheLineOfTheProblem() throws IOException {
+    Path file = yaml("kafka:\n  group-id: x\n bad: [\n");
+    assertThatThrownBy(() -> WorkerConfig.builder().file(file).build()).isInstanceOf(ConfigException.class)
+        .hasMessage("config file " + file + " is not valid YAML at line 3, column 2: expected <block end>, but found"
+            + " '<block mapping start>' (while parsing a block mapping from line 1, column 1)");
+    Path quote = yaml("a: 1\nb: \"unterminated\nc: 2\n");
+    assertThatThrownBy(() -> WorkerConfig.builder().file(quote).build())
+        .hasMessageEndingWith("at line 4, column 1: found unexpected end of stream (while scanning a quoted scalar"
+            + " from line 2, column 4)");
+    Path tab = yaml("kafka:\n\tgroup-id: x\n");
+    assertThatThrownBy(() -> WorkerConfig.builder().file(tab).build()).hasMessageContaining("at line 2, column 1: ")
+        .hasMessageContaining("TAB").satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+  }
+
+  @Test
   void aMissingNamedFileIsFatalAndNamesTheKey() {
     assertThatThrownBy(() -> WorkerConfig.builder().env(Map.of("SHELLBUS_GATEWAY_TLS_CA_FILE", "/no/ca.pem")).build())
         .isInstanceOf(ConfigException.class)
