@@ -13,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code WorkerMain} started the way a user starts it, as its own process: a configuration the user got wrong ends
- * it with status 2 and one line on stderr that says what and where, never a stack trace.
+ * it with status 2, a part that does not answer at start with status 1, each with one line on stderr that says what
+ * and where, never a stack trace.
  */
 class WorkerMainTest {
 
@@ -41,6 +42,20 @@ class WorkerMainTest {
             + " column 2: expected <block end>");
     assertThat(run.stderr).containsOnlyOnce("expected <block end>").containsOnlyOnce("line 3");
     assertThat(run.stdout + run.stderr).doesNotContain("Exception").doesNotContain("\tat ");
+  }
+
+  @Test
+  void kafkaThatDoesNotAnswerEndsTheStartWithOneLineAndExitsWith1() throws Exception {
+    int port;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    Run run = run("--kafka.bootstrap-servers=127.0.0.1:" + port, "--worker.start-timeout=2s", "--management.port=0",
+        "--log.format=text");
+    assertThat(run.status).isEqualTo(1);
+    assertThat(run.stderrLines()).singleElement().asString().isEqualTo("shellbus worker: failed to start: Kafka at"
+        + " 127.0.0.1:" + port + " did not answer describeCluster within 2s (worker.start-timeout)");
+    assertThat(run.stdout + run.stderr).doesNotContain("\tat ");
   }
 
   private record Run(int status, String stdout, String stderr) {

@@ -99,6 +99,11 @@ public final class WorkerConfig {
     return values.get(BLOCKING_POOL_SIZE);
   }
 
+  /** Returns how long the start may take before it fails. */
+  public Duration startTimeout() {
+    return values.get(START_TIMEOUT);
+  }
+
   /** Returns how often heartbeats are published. */
   public Duration heartbeatInterval() {
     return values.get(HEARTBEAT_INTERVAL);
