@@ -1,6 +1,7 @@
 package dev.shellbus.cli;
 
 import dev.shellbus.worker.WorkerMain;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Unmatched;
 final class WorkerCommand implements Callable<Integer> {
 
   @Unmatched
-  List<String> args = List.of();
+  List<String> args = new ArrayList<>();
 
   @Override
   public Integer call() {
