@@ -95,7 +95,8 @@ final class WorkerVerticle extends VerticleBase {
             config.kafka().topics().requests(), managementPort))
         .recover(e -> {
           LOG.error("Worker {} failed to start: {}", config.workerId(), e.getMessage());
-          return close(false).transform(ar -> Future.failedFuture(e));
+          Future<Void> aborted = consumer == null ? Future.succeededFuture() : consumer.abort();
+          return aborted.eventually(() -> close(false)).transform(ar -> Future.failedFuture(e));
         });
   }
 
