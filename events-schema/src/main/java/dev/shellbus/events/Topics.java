@@ -1,7 +1,7 @@
 package dev.shellbus.events;
 
 /**
- * Default topic names and the header names of dead-letter records.
+ * Default topic names, the header names of dead-letter records and the sandbox-id header of lifecycle events.
  *
  * <p>Topic names are configurable in the worker; these are the defaults every tool assumes when nothing else is
  * configured. Dead-letter records keep the original key and value bytes and say why they were dead-lettered in the
@@ -13,7 +13,7 @@ public final class Topics {
   public static final String REQUESTS = "shellbus.requests";
   /** Terminal results ({@code SandboxResult}), keyed like the request. */
   public static final String RESULTS = "shellbus.results";
-  /** Transitions ({@code LifecycleEvent}), keyed by sandbox id, else request id. */
+  /** Transitions ({@code LifecycleEvent}), keyed like their request: session id, else request id. */
   public static final String LIFECYCLE = "shellbus.lifecycle";
   /** OCSF-aligned audit records ({@code AuditEvent}), keyed by sandbox id. */
   public static final String AUDIT = "shellbus.audit";
@@ -34,6 +34,9 @@ public final class Topics {
   public static final String DLQ_SOURCE_PARTITION = "shellbus.dlq.source-partition";
   /** DLQ header: the offset the record was read from, in decimal. */
   public static final String DLQ_SOURCE_OFFSET = "shellbus.dlq.source-offset";
+
+  /** Lifecycle header: the sandbox id of the event (UTF-8), when it has one; the value carries it too. */
+  public static final String SANDBOX_ID_HEADER = "shellbus.sandbox-id";
 
   private Topics() {}
 }

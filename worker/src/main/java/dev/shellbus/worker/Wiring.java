@@ -83,8 +83,8 @@ final class Wiring {
         s.pathStyle(), s.partSize(), S3Settings.minUploadBuffer(s.partSize()));
   }
 
-  /** Finds the gateway (explicit endpoint, OPENSHELL_GATEWAY, CLI config), applies TLS and connects. */
-  static Future<GatewayClient> gateway(Vertx vertx, GatewaySettings g) {
+  /** Finds the gateway (explicit endpoint, OPENSHELL_GATEWAY, CLI config) and applies TLS. */
+  static Future<GatewayConnection> gatewayConnection(Vertx vertx, GatewaySettings g) {
     return GatewayDiscovery.system(vertx).resolve(g.endpoint()).compose(found -> {
       GatewayConnection.Builder b = found.toBuilder().connectTimeout(g.connectTimeout());
       g.caFile().ifPresent(b::caPem);
@@ -92,14 +92,28 @@ final class Wiring {
         b.clientCertificate(g.certFile().get(), g.keyFile().get());
       }
       g.serverName().ifPresent(b::serverName);
-      GatewayConnection connection;
       try {
-        connection = b.build();
+        return Future.succeededFuture(b.build());
       } catch (IllegalArgumentException e) {
         return Future.failedFuture(new dev.shellbus.worker.config.ConfigException("gateway", e.getMessage(), e));
       }
-      return GrpcGatewayClient.connect(vertx, connection, tokens(vertx, g)).map(client -> (GatewayClient) client);
     });
+  }
+
+  /** Connects to the gateway with the configured bearer tokens. */
+  static Future<GatewayClient> gateway(Vertx vertx, GatewayConnection connection, GatewaySettings g) {
+    return GrpcGatewayClient.connect(vertx, connection, tokens(vertx, g)).map(client -> (GatewayClient) client);
+  }
+
+  /** The gateway's address for messages: scheme, host and port only. */
+  static String address(GatewayConnection connection) {
+    return (connection.tls() ? "https://" : "http://") + connection.host() + ":" + connection.port();
+  }
+
+  /** The store's address for messages: scheme, host and port of the endpoint (never user info), else AWS S3. */
+  static String address(StoreSettings s) {
+    return s.endpoint().map(uri -> uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":"
+        + uri.getPort())).orElse("AWS S3 (region " + s.region() + ")");
   }
 
   private static Optional<TokenSource> tokens(Vertx vertx, GatewaySettings g) {

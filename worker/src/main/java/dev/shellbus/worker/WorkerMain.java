@@ -1,5 +1,6 @@
 package dev.shellbus.worker;
 
+import dev.shellbus.orchestrator.ShellbusException;
 import dev.shellbus.worker.config.ConfigException;
 import dev.shellbus.worker.config.WorkerConfig;
 import dev.shellbus.worker.config.WorkerUsage;
@@ -11,6 +12,7 @@ import io.vertx.core.VertxOptions;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.micrometer.VertxPrometheusOptions;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * /etc/shellbus/worker.yaml [--key=value ...]}.
  *
  * <p>It loads the configuration (exit 2 when it is invalid, naming the key), configures logging, builds Vert.x with
- * Micrometer metrics (Vert.x and JVM meters on {@code /metrics}), starts the {@link Worker} (exit 1 when that fails)
+ * Micrometer metrics (Vert.x and JVM meters on {@code /metrics}), starts the {@link Worker} (exit 1 with one line
+ * naming what failed when Kafka, the gateway or the store does not answer within {@code worker.start-timeout})
  * and drains it on SIGTERM or SIGINT: the shutdown hook waits for the drain and then ends the process with status 0
  * (1 when the drain failed). A consumer that dies on a fatal error ends the process with status 1.
  */
@@ -41,7 +44,7 @@ public final class WorkerMain {
     try {
       config = WorkerConfig.load(args);
     } catch (ConfigException e) {
-      System.err.println("shellbus-worker: invalid configuration: " + e.getMessage());
+      System.err.println("shellbus worker: invalid configuration: " + e.getMessage());
       System.exit(2);
       return;
     }
@@ -56,7 +59,11 @@ public final class WorkerMain {
     try {
       worker = Worker.start(vertx, config, registry).toCompletionStage().toCompletableFuture().get();
     } catch (Exception e) {
-      log.error("shellbus worker failed to start", e.getCause() == null ? e : e.getCause());
+      Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+      System.err.println("shellbus worker: failed to start: " + cause.getMessage());
+      if (!(cause instanceof ShellbusException)) {
+        log.error("shellbus worker failed to start", cause);
+      }
       exit(vertx, 1);
       return;
     }

@@ -4,6 +4,7 @@ import dev.shellbus.events.v1.WorkerStatus;
 import dev.shellbus.orchestrator.gateway.GatewayClient;
 import dev.shellbus.orchestrator.retry.Retrier;
 import dev.shellbus.orchestrator.store.s3.S3ObjectStore;
+import dev.shellbus.worker.config.HostName;
 import dev.shellbus.worker.config.WorkerConfig;
 import dev.shellbus.worker.heartbeat.Heartbeats;
 import dev.shellbus.worker.heartbeat.OwnedSandboxes;
@@ -71,21 +72,32 @@ final class WorkerVerticle extends VerticleBase {
     management = new ManagementServer(vertx, readiness, registry);
     Future<Integer> port = config.management().enabled()
         ? management.start(config.management().host(), config.management().port()) : Future.succeededFuture(-1);
+    StartChecks checks = new StartChecks(blocking, config.startTimeout());
+    String bootstrap = config.kafka().bootstrapServers();
     return port.onSuccess(p -> managementPort = p)
-        .compose(p -> config.kafka().createTopics()
-            ? new TopicInitializer(vertx, Wiring.topics(config)).ensureTopics().mapEmpty()
+        .compose(p -> checks.kafka(Wiring.admin(config), bootstrap))
+        .compose(v -> config.kafka().createTopics()
+            ? checks.topics(bootstrap, () -> new TopicInitializer(vertx, Wiring.topics(config)).ensureTopics())
+                .mapEmpty()
             : Future.succeededFuture())
-        .compose(v -> Wiring.gateway(vertx, config.gateway())).onSuccess(g -> gateway = g)
+        .compose(v -> Wiring.gatewayConnection(vertx, config.gateway()))
+        .compose(c -> checks.gateway(Wiring.address(c), () -> Wiring.gateway(vertx, c, config.gateway())))
+        .onSuccess(g -> gateway = g)
         .compose(g -> blocking.executeBlocking(() -> {
-          host = WorkerHost.name();
+          host = HostName.current();
           store = S3ObjectStore.create(vertx, Wiring.s3(config.store()));
           publisher = KafkaEventPublisher.create(vertx, Wiring.publisher(config));
           return null;
         }, false))
+        .compose(v -> checks.store(Wiring.address(config.store()), config.store().bucket(), store))
         .compose(v -> startConsuming())
         .onSuccess(v -> LOG.info("Worker {} is consuming {} (management port {})", config.workerId(),
             config.kafka().topics().requests(), managementPort))
-        .onFailure(e -> LOG.error("Worker {} failed to start: {}", config.workerId(), e.toString()));
+        .recover(e -> {
+          LOG.error("Worker {} failed to start: {}", config.workerId(), e.getMessage());
+          Future<Void> aborted = consumer == null ? Future.succeededFuture() : consumer.abort();
+          return aborted.eventually(() -> close(false)).transform(ar -> Future.failedFuture(e));
+        });
   }
 
   private Future<Void> startConsuming() {
@@ -133,7 +145,7 @@ final class WorkerVerticle extends VerticleBase {
     return announced.compose(v -> drained).eventually(() -> {
       vertx.cancelTimer(cancelTimer);
       return close(true);
-    });
+    }).onComplete(ar -> LOG.info("Worker {} stopped", config.workerId()));
   }
 
   /** Stops at once without committing, cancelling or deleting anything: what a crash leaves behind. */
@@ -141,9 +153,11 @@ final class WorkerVerticle extends VerticleBase {
     crashed = true;
     readiness.phase(Readiness.Phase.STOPPED);
     Future<Void> aborted = consumer == null ? Future.succeededFuture() : consumer.abort();
-    return aborted.eventually(() -> close(false));
+    return aborted.eventually(() -> close(false))
+        .onComplete(ar -> LOG.info("Worker {} stopped (as a crash would)", config.workerId()));
   }
 
+  /** Releases what was started; {@code clean} also announces STOPPED and lets the publisher flush. */
   private Future<Void> close(boolean clean) {
     readiness.phase(Readiness.Phase.STOPPED);
     Future<Void> last = clean && heartbeats != null ? heartbeats.status(WorkerStatus.STOPPED)
@@ -165,6 +179,6 @@ final class WorkerVerticle extends VerticleBase {
         }
         return Future.succeededFuture();
       }).eventually(() -> blocking.close()).mapEmpty();
-    }).onComplete(ar -> LOG.info("Worker {} stopped{}", config.workerId(), clean ? "" : " (as a crash would)"));
+    });
   }
 }

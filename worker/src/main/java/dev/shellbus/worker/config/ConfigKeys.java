@@ -24,7 +24,11 @@ public final class ConfigKeys {
 
   // worker
   public static final ConfigKey<String> WORKER_ID = str("worker.id", "",
-      "Stable id of this worker (heartbeats, sandbox labels, request state); empty takes the host name.");
+      "Id of this worker (heartbeats, sandbox labels, request state, logs); empty takes <host name>-<pid>, unique"
+      + " per process on one host. Set it to keep one id across restarts.");
+  public static final ConfigKey<Duration> START_TIMEOUT = duration("worker.start-timeout", Duration.ofSeconds(30),
+      Duration.ofSeconds(1), "How long the start may take: Kafka must answer describeCluster and the topic check, the"
+      + " gateway its Health RPC and the store a check of the bucket within it, or the start fails naming the part.");
   public static final ConfigKey<Integer> BLOCKING_POOL_SIZE = intKey("worker.blocking-pool-size", 4, 1, 64,
       "Threads of the bounded executor for blocking calls (Kafka admin checks, file reads).");
 

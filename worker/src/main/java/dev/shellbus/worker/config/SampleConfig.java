@@ -25,8 +25,10 @@ public final class SampleConfig {
   public static String render() {
     StringBuilder out = new StringBuilder();
     out.append("# shellbus worker configuration: every key with its default, commented out.\n")
+        .append("# Run: ./shellbus worker --config FILE (from a checkout) or bin/shellbus worker --config FILE (from\n")
+        .append("# the distribution).\n")
         .append("# Precedence: command-line flags (--kafka.group-id=NAME) > environment (SHELLBUS_KAFKA_GROUP_ID)\n")
-        .append("# > this file (shellbus-worker --config FILE) > defaults.\n")
+        .append("# > this file > defaults.\n")
         .append("# Durations: 500ms, 30s, 5m, 2h, 7d. Sizes: 512, 64KiB, 8MiB, 1GiB.\n")
         .append("# Secrets are never set in this file: use their environment variable or their *-file key.\n")
         .append("# Generated from dev.shellbus.worker.config.ConfigKeys (SampleConfig.render()).\n");

@@ -2,8 +2,6 @@ package dev.shellbus.worker.config;
 
 import static dev.shellbus.worker.config.ConfigKeys.*;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,7 +41,7 @@ public final class WorkerConfig {
 
   private WorkerConfig(ConfigValues values) {
     this.values = values;
-    this.workerId = values.text(WORKER_ID).orElseGet(WorkerConfig::hostName);
+    this.workerId = values.text(WORKER_ID).orElseGet(HostName::defaultWorkerId);
     this.kafka = KafkaSettings.from(values);
     this.gateway = GatewaySettings.from(values);
     this.store = StoreSettings.from(values);
@@ -101,6 +99,11 @@ public final class WorkerConfig {
     return values.get(BLOCKING_POOL_SIZE);
   }
 
+  /** Returns how long the start may take before it fails. */
+  public Duration startTimeout() {
+    return values.get(START_TIMEOUT);
+  }
+
   /** Returns how often heartbeats are published. */
   public Duration heartbeatInterval() {
     return values.get(HEARTBEAT_INTERVAL);
@@ -119,18 +122,6 @@ public final class WorkerConfig {
   /** Returns the log level of the worker's loggers. */
   public String logLevel() {
     return values.get(LOG_LEVEL);
-  }
-
-  private static String hostName() {
-    String env = System.getenv("HOSTNAME");
-    if (env != null && !env.isBlank()) {
-      return env;
-    }
-    try {
-      return InetAddress.getLocalHost().getHostName();
-    } catch (UnknownHostException e) {
-      return "worker";
-    }
   }
 
   @Override

@@ -2,15 +2,13 @@ package dev.shellbus.worker.http;
 
 import dev.shellbus.orchestrator.Deadline;
 import dev.shellbus.orchestrator.gateway.GatewayClient;
+import dev.shellbus.worker.kafka.ClusterProbe;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.DescribeClusterOptions;
 
 /**
  * Checks the gateway (its Health RPC) and Kafka ({@code describeCluster} through an Admin client, on the named
@@ -67,14 +65,9 @@ public final class HealthChecks {
 
   private synchronized String describeCluster() throws Exception {
     if (admin == null) {
-      Map<String, Object> props = new java.util.HashMap<>(adminProperties);
-      props.putIfAbsent(AdminClientConfig.CLIENT_ID_CONFIG, "shellbus-health");
-      props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) Math.max(1000, timeout.toMillis()));
-      props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.max(1000, timeout.toMillis()));
-      admin = Admin.create(props);
+      admin = ClusterProbe.admin(adminProperties, "shellbus-health", timeout);
     }
-    return admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) timeout.toMillis())).clusterId()
-        .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    return ClusterProbe.clusterId(admin, timeout);
   }
 
   /** Stops the checks and closes the Admin client (off the event loop). */

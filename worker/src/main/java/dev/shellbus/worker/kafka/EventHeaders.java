@@ -1,14 +1,18 @@
 package dev.shellbus.worker.kafka;
 
+import dev.shellbus.events.Topics;
 import dev.shellbus.events.headers.CloudEventAttributes;
 import dev.shellbus.events.headers.CloudEventHeaders;
 import dev.shellbus.events.headers.TraceHeaders;
 import dev.shellbus.events.headers.TraceParent;
 import dev.shellbus.events.v1.SandboxRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
@@ -28,6 +32,20 @@ public final class EventHeaders {
     CloudEventHeaders.write(headers, attributes);
     propagateTrace(cause.request(), new RecordHeaders(cause.headers().toArray(Header[]::new)), headers);
     return List.of(headers.toArray());
+  }
+
+  /**
+   * Returns the headers of an event about {@code cause} and a sandbox: as {@link #forEvent(CloudEventAttributes,
+   * InboundRequest)} plus {@link Topics#SANDBOX_ID_HEADER} when {@code sandboxId} is not null.
+   */
+  public static List<Header> forEvent(CloudEventAttributes attributes, InboundRequest cause, String sandboxId) {
+    List<Header> headers = forEvent(attributes, cause);
+    if (sandboxId == null) {
+      return headers;
+    }
+    List<Header> out = new ArrayList<>(headers);
+    out.add(new RecordHeader(Topics.SANDBOX_ID_HEADER, sandboxId.getBytes(StandardCharsets.UTF_8)));
+    return List.copyOf(out);
   }
 
   /** Returns the headers of an event that has no causing request, e.g. a heartbeat. */

@@ -18,9 +18,12 @@ import java.util.UUID;
  * Encodes events (Avro single-object encoding) into {@link OutboundRecord}s with their topic, key and CloudEvents
  * binary-mode headers, propagating the causing request's {@code traceparent}.
  *
- * <p>Keys follow the contract: a result is keyed like its request; lifecycle and audit events by sandbox id, else
- * request id; heartbeats by worker id. The CloudEvents id of a lifecycle or audit event is the record's own event
- * id; the subject is the request id (the worker id for heartbeats).
+ * <p>Keys follow the contract: a result and every lifecycle event are keyed like their request (the request record's
+ * key: the session id for session calls, else the request id; the request id when the record had none), so that one
+ * request's events, and one session's, share a partition and stay in order (ADR 0004); a lifecycle event also
+ * carries its sandbox id, once known, in the {@code shellbus.sandbox-id} header. Audit events are keyed by sandbox
+ * id, else request id; heartbeats by worker id. The CloudEvents id of a lifecycle or audit event is the record's own
+ * event id; the subject is the request id (the worker id for heartbeats).
  */
 public final class Outbound {
 
@@ -46,16 +49,15 @@ public final class Outbound {
   public OutboundRecord result(InboundRequest in, SandboxResult result) {
     CloudEventAttributes ce = CloudEventAttributes.of(EventKind.RESULT, UUID.randomUUID().toString(), source,
         result.getTimings().getFinishedAt(), in.requestId());
-    String key = in.key() != null ? in.key() : in.requestId();
-    return new OutboundRecord(topics.results(), key, results.encode(result), EventHeaders.forEvent(ce, in));
+    return new OutboundRecord(topics.results(), requestKey(in), results.encode(result), EventHeaders.forEvent(ce, in));
   }
 
   /** A lifecycle event caused by {@code in}. */
   public OutboundRecord lifecycle(InboundRequest in, LifecycleEvent event) {
     CloudEventAttributes ce = CloudEventAttributes.of(EventKind.LIFECYCLE, event.getEventId(), source,
         event.getAt(), event.getRequestId());
-    String key = event.getSandboxId() != null ? event.getSandboxId() : event.getRequestId();
-    return new OutboundRecord(topics.lifecycle(), key, lifecycle.encode(event), EventHeaders.forEvent(ce, in));
+    return new OutboundRecord(topics.lifecycle(), requestKey(in), lifecycle.encode(event),
+        EventHeaders.forEvent(ce, in, event.getSandboxId()));
   }
 
   /** An audit event caused by {@code in}. */
@@ -64,6 +66,11 @@ public final class Outbound {
         event.getTime(), event.getRequestId());
     String key = event.getSandboxId() != null ? event.getSandboxId() : event.getRequestId();
     return new OutboundRecord(topics.audit(), key, audits.encode(event), EventHeaders.forEvent(ce, in));
+  }
+
+  /** The key of {@code in}'s record, else its request id: what its result and lifecycle events are keyed by. */
+  private static String requestKey(InboundRequest in) {
+    return in.key() != null ? in.key() : in.requestId();
   }
 
   /** A heartbeat, keyed by worker id. */

@@ -35,6 +35,17 @@ class WorkerConfigTest {
   }
 
   @Test
+  void theDefaultWorkerIdIsTheHostNameAndThePidAndAnExplicitIdWins() {
+    String id = WorkerConfig.builder().env(Map.of()).build().workerId();
+    assertThat(id).isEqualTo(HostName.current() + "-" + ProcessHandle.current().pid())
+        .isNotEqualTo(HostName.current());
+    assertThat(WorkerConfig.builder().env(Map.of("SHELLBUS_WORKER_ID", "from-env")).build().workerId())
+        .isEqualTo("from-env");
+    assertThat(WorkerConfig.builder().args("--worker.id=from-flag").build().workerId()).isEqualTo("from-flag");
+    assertThat(WorkerConfig.builder().workerId("w7").build().workerId()).isEqualTo("w7");
+  }
+
+  @Test
   void logObjectsPolicyIsAChoice() {
     assertThat(WorkerConfig.builder().workerId("w1").args("--engine.log-objects=when-truncated").build().engine()
         .logObjects()).isEqualTo(LogObjects.WHEN_TRUNCATED);
@@ -88,6 +99,21 @@ class WorkerConfigTest {
   void aMissingConfigFileIsFatal() {
     assertThatThrownBy(() -> WorkerConfig.builder().args("--config", dir.resolve("nope.yaml").toString()).build())
         .isInstanceOf(ConfigException.class).hasMessageContaining("nope.yaml").hasMessageContaining("does not exist");
+  }
+
+  @Test
+  void brokenYamlIsDescribedOnceAtTheLineOfTheProblem() throws IOException {
+    Path file = yaml("kafka:\n  group-id: x\n bad: [\n");
+    assertThatThrownBy(() -> WorkerConfig.builder().file(file).build()).isInstanceOf(ConfigException.class)
+        .hasMessage("config file " + file + " is not valid YAML at line 3, column 2: expected <block end>, but found"
+            + " '<block mapping start>' (while parsing a block mapping from line 1, column 1)");
+    Path quote = yaml("a: 1\nb: \"unterminated\nc: 2\n");
+    assertThatThrownBy(() -> WorkerConfig.builder().file(quote).build())
+        .hasMessageEndingWith("at line 4, column 1: found unexpected end of stream (while scanning a quoted scalar"
+            + " from line 2, column 4)");
+    Path tab = yaml("kafka:\n\tgroup-id: x\n");
+    assertThatThrownBy(() -> WorkerConfig.builder().file(tab).build()).hasMessageContaining("at line 2, column 1: ")
+        .hasMessageContaining("TAB").satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
   }
 
   @Test

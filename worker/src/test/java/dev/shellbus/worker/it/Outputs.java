@@ -36,10 +36,7 @@ final class Outputs implements AutoCloseable {
   private volatile boolean running = true;
 
   Outputs(String bootstrap, TopicNames topics) {
-    Properties props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-    props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-    props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+    Properties props = consumerProperties(bootstrap);
     Map<String, List<ConsumerRecord<byte[], byte[]>>> sinks = Map.of(topics.results(), results, topics.lifecycle(),
         lifecycle, topics.audit(), audit, topics.workers(), heartbeats, topics.deadLetters(), deadLetters);
     thread = new Thread(() -> {
@@ -57,6 +54,34 @@ final class Outputs implements AutoCloseable {
     }, "it-outputs");
     thread.setDaemon(true);
     thread.start();
+  }
+
+  private static Properties consumerProperties(String bootstrap) {
+    Properties props = new Properties();
+    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+    props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+    return props;
+  }
+
+  /**
+   * Reads {@code topic} from the beginning to its current end with a fresh consumer over every partition, as a
+   * consumer that starts late (e.g. {@code shellbus submit --follow}) sees it: in partition order only.
+   */
+  static List<ConsumerRecord<byte[], byte[]>> readAll(String bootstrap, String topic) {
+    List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
+    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerProperties(bootstrap))) {
+      List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+          .map(p -> new TopicPartition(topic, p.partition())).toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+      Waits.until("the whole of " + topic + " is read", () -> {
+        consumer.poll(Duration.ofMillis(100)).forEach(out::add);
+        return partitions.stream().allMatch(p -> consumer.position(p) >= end.get(p));
+      }, () -> out.size() + " records read of " + end);
+    }
+    return out;
   }
 
   List<SandboxResult> results() {

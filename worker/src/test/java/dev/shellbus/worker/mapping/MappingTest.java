@@ -17,8 +17,13 @@ import dev.shellbus.orchestrator.engine.StepResult;
 import dev.shellbus.orchestrator.engine.Timings;
 import dev.shellbus.orchestrator.gateway.SandboxHandle;
 import dev.shellbus.orchestrator.transfer.InputSource;
+import dev.shellbus.events.Topics;
 import dev.shellbus.worker.audit.SecretScrubber;
+import dev.shellbus.worker.kafka.InboundRequest;
+import dev.shellbus.worker.kafka.OutboundRecord;
+import dev.shellbus.worker.kafka.TopicNames;
 import io.vertx.core.buffer.Buffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -101,6 +106,31 @@ class MappingTest {
     assertThat(event.getExitCode()).isEqualTo(3);
     assertThat(event.getSandboxId()).isEqualTo("uuid-1");
     assertThat(event.getAttributes()).containsEntry("label.team", "qa");
+  }
+
+  @Test
+  void lifecycleEventsAreKeyedLikeTheirRequestAndNameTheSandboxInAHeader() {
+    Outbound outbound = new Outbound(TopicNames.defaults(), "w-1");
+    InboundRequest session = inbound("session-7", Fixtures.secretJob());
+    var withSandbox = LifecycleMapper.event(Fixtures.transition(RequestState.RUNNING_STEP, RequestEvent.STEP_FINISHED,
+        Map.of("step.index", "0", "step.name", "deploy", "exit.code", "0"), Optional.empty()),
+        LifecycleType.STEP_FINISHED, SecretScrubber.NONE);
+    OutboundRecord record = outbound.lifecycle(session, withSandbox);
+    assertThat(record.key()).isEqualTo("session-7");
+    assertThat(record.headers()).filteredOn(h -> h.key().equals(Topics.SANDBOX_ID_HEADER))
+        .extracting(h -> new String(h.value(), StandardCharsets.UTF_8)).containsExactly("uuid-1");
+    assertThat(outbound.lifecycle(session, withSandbox).key()).isEqualTo(record.key());
+
+    InboundRequest keyless = inbound(null, Fixtures.secretJob());
+    var accepted = LifecycleMapper.own(keyless.request(), 1, "w-1", LifecycleType.ACCEPTED, null, Fixtures.NOW,
+        Duration.ZERO);
+    OutboundRecord first = outbound.lifecycle(keyless, accepted);
+    assertThat(first.key()).isEqualTo(keyless.requestId());
+    assertThat(first.headers()).noneMatch(h -> h.key().equals(Topics.SANDBOX_ID_HEADER));
+  }
+
+  private static InboundRequest inbound(String key, dev.shellbus.events.v1.SandboxRequest request) {
+    return new InboundRequest("shellbus.requests", 0, 0, key, List.of(), request, Optional.empty(), 1);
   }
 
   @Test

@@ -42,9 +42,33 @@ final class S3Errors {
     return new ShellbusException(FailureCode.STORAGE_FAILED, what + cause, true, cause);
   }
 
+  /**
+   * The failure of a bucket check (HeadBucket): a missing bucket is {@code NOT_FOUND}; 400, 401 and 403, which S3
+   * answers for an unknown access key, a wrong signature or a denied bucket, are {@code PERMISSION_DENIED}; the rest
+   * as {@link #map}. Never retryable but for the latter.
+   */
+  static ShellbusException bucketCheck(String bucket, Throwable failure) {
+    Throwable cause = unwrap(failure);
+    String what = "bucket '" + bucket + "' ";
+    if (cause instanceof NoSuchBucketException || cause instanceof S3Exception s3 && s3.statusCode() == 404) {
+      return new ShellbusException(FailureCode.NOT_FOUND, what + "does not exist", false, cause);
+    }
+    if (cause instanceof S3Exception s3 && (s3.statusCode() == 400 || s3.statusCode() == 401
+        || s3.statusCode() == 403)) {
+      return new ShellbusException(FailureCode.PERMISSION_DENIED, what + "cannot be used with these credentials"
+          + " (HTTP " + s3.statusCode() + errorCode(s3) + "): check the access key and the secret key", false, cause);
+    }
+    return map("check of", "s3://" + bucket, failure);
+  }
+
+  private static String errorCode(S3Exception s3) {
+    String code = s3.awsErrorDetails() == null ? null : s3.awsErrorDetails().errorCode();
+    return code == null ? "" : " " + code;
+  }
+
   private static ShellbusException fromStatus(String what, S3Exception s3) {
     int status = s3.statusCode();
-    String detail = what + "HTTP " + status + " " + s3.awsErrorDetails().errorCode();
+    String detail = what + "HTTP " + status + errorCode(s3);
     if (status == 404) {
       return new ShellbusException(FailureCode.NOT_FOUND, detail, false, s3);
     }

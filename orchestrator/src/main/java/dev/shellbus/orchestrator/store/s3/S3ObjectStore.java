@@ -167,6 +167,19 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
         .recover(failure -> Future.failedFuture(S3Errors.map("delete", ref.uri(), failure)));
   }
 
+  /**
+   * Checks that {@code bucket} exists and the credentials may use it (one HeadBucket call), for a start that fails
+   * fast: {@code NOT_FOUND} for a missing bucket, {@code PERMISSION_DENIED} when the store refuses the credentials.
+   */
+  public Future<Void> checkBucket(String bucket, Deadline deadline) {
+    Context context = vertx.getOrCreateContext();
+    CompletableFuture<?> call = downloads.headBucket(
+        b -> b.bucket(bucket).overrideConfiguration(o -> o.apiCallTimeout(budget(deadline))));
+    return bounded(call, context, deadline)
+        .<Void>mapEmpty()
+        .recover(failure -> Future.failedFuture(S3Errors.bucketCheck(bucket, failure)));
+  }
+
   /** Closes both clients and the HTTP client they share. */
   @Override
   public void close() {
