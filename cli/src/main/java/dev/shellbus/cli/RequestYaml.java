@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.shellbus.events.v1.SandboxRequest;
+import dev.shellbus.worker.config.YamlErrors;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,8 +53,7 @@ public final class RequestYaml {
     try {
       tree = YAML.readTree(Files.readString(file));
     } catch (JacksonException e) {
-      throw new ConversionException("", "not valid YAML: " + e.getOriginalMessage()
-          + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
+      throw new ConversionException("", "not valid YAML " + YamlErrors.describe(e));
     }
     Path dir = Optional.ofNullable(file.toAbsolutePath().getParent()).orElse(Path.of("."));
     return convert(tree, dir);

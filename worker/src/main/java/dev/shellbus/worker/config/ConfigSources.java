@@ -11,8 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads raw values from the three outside sources: a YAML file, environment variables and command-line flags. Each
@@ -43,7 +41,7 @@ final class ConfigSources {
     try {
       tree = text.isBlank() ? Map.of() : YAML.readValue(text, Object.class);
     } catch (JacksonException e) {
-      throw new ConfigException("", "config file " + file + " is not valid YAML " + yamlProblem(e), e);
+      throw new ConfigException("", "config file " + file + " is not valid YAML " + YamlErrors.describe(e), e);
     }
     if (tree == null) {
       return Map.of();
@@ -55,30 +53,6 @@ final class ConfigSources {
     flatten("", root, out, "file " + file);
     out.keySet().forEach(name -> refuseSecret(name, "the config file"));
     return out;
-  }
-
-  /**
-   * Describes a YAML syntax error on one line: where (1-based line and column of SnakeYAML's problem mark, which is
-   * right where Jackson's own location is not), what, and while parsing what, e.g. {@code at line 3, column 2:
-   * expected <block end>, but found '<block mapping start>' (while parsing a block mapping from line 1, column 1)}.
-   */
-  static String yamlProblem(JacksonException e) {
-    if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
-      String context = marked.getContext() == null ? "" : " (" + marked.getContext()
-          + (marked.getContextMark() == null ? "" : " from " + where(marked.getContextMark())) + ")";
-      return "at " + where(marked.getProblemMark()) + ": " + oneLine(marked.getProblem()) + oneLine(context);
-    }
-    String first = String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("");
-    return e.getLocation() == null ? ": " + first
-        : "at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": " + first;
-  }
-
-  private static String where(Mark mark) {
-    return "line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1);
-  }
-
-  private static String oneLine(String text) {
-    return text.replaceAll("\\s*\\R\\s*", " ");
   }
 
   private static void flatten(String prefix, Map<?, ?> node, Map<String, Object> out, String source) {
