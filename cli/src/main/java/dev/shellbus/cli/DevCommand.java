@@ -1,6 +1,5 @@
 package dev.shellbus.cli;
 
-import dev.shellbus.worker.logging.Logging;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -72,8 +71,7 @@ final class DevCommand implements Callable<Integer> {
       stopped.countDown();
       if (started.get()) {
         // Ctrl-C or SIGTERM, after the drain: a clean stop, so status 0 like the worker, not the JVM's 130 or 143.
-        Logging.shutdown();
-        Runtime.getRuntime().halt(0);
+        Runtime.getRuntime().halt(0); // without Logging.shutdown(), as WorkerMain: every console line is flushed
       }
     }, "shellbus-dev-shutdown"));
     try {

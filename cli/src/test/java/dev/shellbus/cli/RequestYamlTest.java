@@ -9,6 +9,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.shellbus.events.v1.Exec;
 import dev.shellbus.events.v1.InlineContent;
 import dev.shellbus.events.v1.NamedPolicy;
+import dev.shellbus.events.v1.OpenSession;
 import dev.shellbus.events.v1.RunJob;
 import dev.shellbus.events.v1.SandboxRequest;
 import java.nio.charset.StandardCharsets;
@@ -120,6 +121,17 @@ class RequestYamlTest {
   }
 
   @Test
+  void aMissingDeadlineIsTenMinutesAndAMissingSpecTheGatewaysDefault() throws Exception {
+    SandboxRequest job = convert("body: {RunJob: {steps: [{name: a, argv: [echo, hi]}]}}");
+    assertThat(job.getDeadline()).isEqualTo(NOW.plus(Duration.ofMinutes(10)));
+    assertThat(((RunJob) job.getBody()).getSpec()).isNotNull();
+    SandboxRequest open = convert("body: {OpenSession: {session_id: s}}");
+    assertThat(((OpenSession) open.getBody()).getSpec()).isNotNull();
+    SandboxRequest close = convert("body: {CloseSession: {session_id: s}}");
+    assertThat(close.getDeadline()).isEqualTo(NOW.plus(Duration.ofMinutes(10)));
+  }
+
+  @Test
   void errorsNameThePath() {
     assertThat(message("deadline: 1m\nbody: {RunJob: {spec: {}, steps: [{name: a, argv: [x]}, {name: b}]}}"))
         .isEqualTo("body.RunJob.steps[1].argv: required");
@@ -129,7 +141,6 @@ class RequestYamlTest {
         .startsWith("body.Exec.timeout_seconds: expected an integer");
     assertThat(message("deadline: 1m\nbody: {CloseSession: {session_id: s, store_snapshot: maybe}}"))
         .startsWith("body.CloseSession.store_snapshot: expected true or false");
-    assertThat(message("body: {CloseSession: {session_id: s}}")).isEqualTo("deadline: required");
     assertThat(message("deadline: 1m")).startsWith("body: required, one of [RunJob, OpenSession");
     assertThat(message("deadline: 1m\nbody: {nothing: here}")).startsWith("body: matches none of [RunJob");
     assertThat(message("- a list")).startsWith("(root): expected a map");

@@ -86,7 +86,8 @@ public final class WorkerMain {
       log.error("Drain failed", e);
       status = 1;
     }
-    Logging.shutdown();
+    // No Logging.shutdown() here: a thread still ending (the poll thread) would log into a stopped context, and
+    // log4j would fall back to its default configuration with two warnings. The console appender flushes each line.
     Runtime.getRuntime().halt(status);
   }
 
