@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import dev.shellbus.orchestrator.engine.EngineLanes;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.Objects;
@@ -26,11 +27,13 @@ public final class Worker {
   private final Vertx vertx;
   private final WorkerVerticle verticle;
   private final String deploymentId;
+  private final EngineLanes lanes;
 
-  private Worker(Vertx vertx, WorkerVerticle verticle, String deploymentId) {
+  private Worker(Vertx vertx, WorkerVerticle verticle, String deploymentId, EngineLanes lanes) {
     this.vertx = vertx;
     this.verticle = verticle;
     this.deploymentId = deploymentId;
+    this.lanes = lanes;
   }
 
   /** Starts a worker with its own Prometheus registry; the future completes once it consumes. */
@@ -46,8 +49,13 @@ public final class Worker {
   /** Starts a worker recording into {@code registry} (which {@code /metrics} serves). */
   public static Future<Worker> start(Vertx vertx, WorkerConfig config, PrometheusMeterRegistry registry) {
     Objects.requireNonNull(config, "config");
-    WorkerVerticle verticle = new WorkerVerticle(config, registry, version());
-    return vertx.deployVerticle(verticle).map(id -> new Worker(vertx, verticle, id));
+    // The engine's lanes are deployed beside the worker's verticle, not inside it: Vert.x would undeploy them
+    // before the verticle's own stop, and a drain needs them until the last request has finished.
+    return EngineLanes.deploy(vertx, config.engine().lanes()).compose(lanes -> {
+      WorkerVerticle verticle = new WorkerVerticle(config, registry, version(), lanes);
+      return vertx.deployVerticle(verticle).map(id -> new Worker(vertx, verticle, id, lanes))
+          .recover(failed -> lanes.close().transform(ar -> Future.failedFuture(failed)));
+    });
   }
 
   /** Drains and stops (see the class comment); the future completes when the worker has stopped. */
@@ -56,7 +64,8 @@ public final class Worker {
       verticle.readiness.phase(Readiness.Phase.DRAINING);
     }
     return vertx.undeploy(deploymentId).recover(e -> e instanceof IllegalStateException
-        ? Future.succeededFuture() : Future.failedFuture(e));
+        ? Future.succeededFuture() : Future.failedFuture(e))
+        .eventually(() -> lanes.close().recover(e -> Future.succeededFuture()));
   }
 
   /** Same as {@link #drain()}. */

@@ -1,7 +1,9 @@
 package dev.shellbus.worker;
 
 import dev.shellbus.events.v1.WorkerStatus;
+import dev.shellbus.orchestrator.engine.EngineLanes;
 import dev.shellbus.orchestrator.gateway.GatewayClient;
+import dev.shellbus.orchestrator.gateway.connect.GatewayConnection;
 import dev.shellbus.orchestrator.retry.Retrier;
 import dev.shellbus.orchestrator.store.s3.S3ObjectStore;
 import dev.shellbus.worker.config.HostName;
@@ -46,6 +48,8 @@ final class WorkerVerticle extends VerticleBase {
   private WorkerExecutor blocking;
   private ManagementServer management;
   private GatewayClient gateway;
+  private GatewayConnection gatewayConnection;
+  private final EngineLanes lanes;
   private S3ObjectStore store;
   private KafkaEventPublisher publisher;
   private RequestProcessor processor;
@@ -56,8 +60,9 @@ final class WorkerVerticle extends VerticleBase {
   private boolean crashed;
   private String host = "unknown";
 
-  WorkerVerticle(WorkerConfig config, PrometheusMeterRegistry registry, String version) {
+  WorkerVerticle(WorkerConfig config, PrometheusMeterRegistry registry, String version, EngineLanes lanes) {
     this.config = config;
+    this.lanes = lanes;
     this.registry = registry;
     this.version = version;
     this.metrics = new WorkerMetrics(registry);
@@ -81,6 +86,7 @@ final class WorkerVerticle extends VerticleBase {
                 .mapEmpty()
             : Future.succeededFuture())
         .compose(v -> Wiring.gatewayConnection(vertx, config.gateway()))
+        .onSuccess(c -> gatewayConnection = c)
         .compose(c -> checks.gateway(Wiring.address(c), () -> Wiring.gateway(vertx, c, config.gateway())))
         .onSuccess(g -> gateway = g)
         .compose(g -> blocking.executeBlocking(() -> {
@@ -101,10 +107,15 @@ final class WorkerVerticle extends VerticleBase {
   }
 
   private Future<Void> startConsuming() {
+    return lanes.connect(() -> Wiring.gateway(vertx, gatewayConnection, config.gateway()))
+        .compose(v -> consume());
+  }
+
+  private Future<Void> consume() {
     Outbound outbound = new Outbound(config.kafka().topics(), config.workerId());
     Retrier retrier = new Retrier(vertx, config.gateway().retry(), metrics);
     processor = RequestProcessor.create(vertx, gateway, store, Wiring.engine(config), retrier::run, publisher,
-        outbound, metrics, owned, Wiring.processor(config, version));
+        outbound, metrics, owned, Wiring.processor(config, version), lanes);
     consumer = new RequestConsumer(vertx, Wiring.consumer(config), processor, publisher);
     metrics.bindConsumer(consumer.metrics());
     heartbeats = new Heartbeats(vertx, publisher, outbound, metrics, new Heartbeats.Source(config.workerId(),
@@ -169,7 +180,8 @@ final class WorkerVerticle extends VerticleBase {
       Future<Void> checks = health == null ? Future.succeededFuture() : health.stop();
       Future<Void> published = publisher == null ? Future.succeededFuture()
           : publisher.close(clean ? Duration.ofSeconds(10) : Duration.ZERO);
-      Future<Void> gw = gateway == null ? Future.succeededFuture() : gateway.close();
+      Future<Void> gw = lanes.disconnect()
+          .eventually(() -> gateway == null ? Future.succeededFuture() : gateway.close());
       return Future.join(checks, published, gw).eventually(() -> management.stop()).eventually(() -> {
         if (store != null) {
           return blocking.executeBlocking(() -> {

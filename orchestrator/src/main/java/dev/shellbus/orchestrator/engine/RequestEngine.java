@@ -7,12 +7,15 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The orchestrator's entry point: runs jobs and session calls against the gateway, moves files and
@@ -20,21 +23,42 @@ import java.util.function.Function;
  * publishes every lifecycle transition. Each call returns the request's single terminal
  * {@link Outcome}; failures inside a request become a FAILED, CANCELLED or TIMED_OUT outcome, so
  * the future itself fails only on a bug. Calls of one session run one after the other, in the
- * order they were submitted. Nothing blocks: call it from any thread; a request runs on the
- * caller's Vert.x context, or on a fresh one when called from outside Vert.x.
+ * order they were submitted. Nothing blocks: call it from any thread.
+ *
+ * <p>Where a request runs is up to its {@link EngineLanes}: on the caller's Vert.x context (or a fresh
+ * one when called from outside Vert.x), or on the lane its key picks, one event loop of several. Either
+ * way the caller sees one context: its lifecycle transitions are delivered, in order, and its outcome
+ * completes on the context that submitted it.
  */
 public final class RequestEngine {
+  private static final Logger LOG = LoggerFactory.getLogger(RequestEngine.class);
+
   private final Vertx vertx;
   private final EngineServices services;
+  private final List<EngineLanes.Lane> lanes;
+  private final Map<Context, EngineServices> laneServices = new HashMap<>();
   private final LifecycleListener listener;
   private final CancelRegistry registry = new CancelRegistry();
   private final Map<String, Future<Outcome>> sessionTails = new ConcurrentHashMap<>();
 
+  /** An engine that runs each request on the context that submits it. */
   public RequestEngine(Vertx vertx, GatewayClient gateway, ObjectStore store, EngineConfig config, RetryRunner retry,
       LifecycleListener listener) {
+    this(vertx, gateway, store, config, retry, listener, EngineLanes.caller());
+  }
+
+  /**
+   * An engine that runs requests on {@code lanes} (connected), each lane with its own gateway client; {@code gateway}
+   * serves requests when there are no lanes.
+   */
+  public RequestEngine(Vertx vertx, GatewayClient gateway, ObjectStore store, EngineConfig config, RetryRunner retry,
+      LifecycleListener listener, EngineLanes lanes) {
     this.vertx = vertx;
     this.services = EngineServices.create(vertx, gateway, store, config, retry);
+    this.lanes = lanes.all();
     this.listener = listener;
+    this.lanes.forEach(lane -> laneServices.put(lane.context(),
+        EngineServices.create(vertx, lane.gateway(), store, config, retry)));
   }
 
   /** Runs any request kind. */
@@ -117,16 +141,39 @@ public final class RequestEngine {
   }
 
   private Future<Outcome> start(RequestContext context, Function<RequestScope, Flow> flow) {
-    Context on = vertx.getOrCreateContext();
+    Optional<EngineLanes.Lane> lane = EngineLanes.laneOf(lanes, context);
+    if (lane.isEmpty()) {
+      return run(vertx.getOrCreateContext(), context, services, listener, flow);
+    }
+    Context caller = vertx.getOrCreateContext();
+    LifecycleListener relayed = transition -> caller.runOnContext(v -> deliver(transition));
+    Promise<Outcome> result = Promise.promise();
+    Context on = lane.get().context();
+    run(on, context, laneServices.get(on), relayed, flow)
+        .onComplete(outcome -> caller.runOnContext(v -> result.handle(outcome)));
+    return result.future();
+  }
+
+  private Future<Outcome> run(Context on, RequestContext context, EngineServices with, LifecycleListener to,
+      Function<RequestScope, Flow> flow) {
     Promise<Outcome> result = Promise.promise();
     on.runOnContext(v -> {
       try {
-        RequestScope scope = new RequestScope(context, services, listener);
+        RequestScope scope = new RequestScope(context, with, to);
         new RequestDriver(scope, flow.apply(scope), registry, on).start().onComplete(result);
       } catch (RuntimeException e) {
         result.tryFail(e);
       }
     });
     return result.future();
+  }
+
+  /** Hands a transition relayed from a lane to the listener; a throwing listener is logged, as on the lane. */
+  private void deliver(LifecycleTransition transition) {
+    try {
+      listener.onTransition(transition);
+    } catch (RuntimeException e) {
+      LOG.warn("lifecycle listener failed on {} {}", transition.context().requestId(), transition.event(), e);
+    }
   }
 }

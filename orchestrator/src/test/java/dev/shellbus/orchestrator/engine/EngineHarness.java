@@ -26,8 +26,11 @@ final class EngineHarness implements AutoCloseable {
   final List<LifecycleTransition> transitions = new CopyOnWriteArrayList<>();
   final RequestEngine engine;
 
+  /** The configuration of {@link #EngineHarness()}. */
+  static final EngineConfig CONFIG = EngineConfig.defaults(BUCKET, "runs").withCleanupGrace(Duration.ofSeconds(2));
+
   EngineHarness() {
-    this(EngineConfig.defaults(BUCKET, "runs").withCleanupGrace(Duration.ofSeconds(2)));
+    this(CONFIG);
   }
 
   EngineHarness(EngineConfig config) {

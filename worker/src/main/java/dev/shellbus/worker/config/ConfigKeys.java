@@ -144,6 +144,9 @@ public final class ConfigKeys {
       Duration.ofHours(24), Duration.ofMinutes(1), "Longest a session may live.");
   public static final ConfigKey<Long> MAX_INLINE_TOTAL = bytes("engine.max-inline-total-bytes", 900L << 10, 1,
       "Inline inputs plus stdin accepted in one request (at most 4MiB; raise max.message.bytes too).");
+  public static final ConfigKey<Integer> LANES = intKey("engine.lanes", 0, 0, 256,
+      "Event loops requests run on, each with its own gateway connection; a request's key (session id, else request"
+      + " id) always picks the same one. 0 takes the number of processors.");
 
   // management, health, heartbeat, drain, log
   public static final ConfigKey<Boolean> MANAGEMENT_ENABLED = bool("management.enabled", true,

@@ -16,9 +16,10 @@ import java.time.Duration;
  * @param maxSessionLifetime the longest a session may live
  * @param maxInlineTotalBytes inline inputs plus stdin accepted in one request
  * @param logObjects which output streams are also stored as log objects
+ * @param lanes event loops requests run on (at least 1; {@code engine.lanes} 0 resolved to the processors)
  */
 public record EngineSettings(int inlineOutputBytes, Duration cleanupGrace, Duration defaultDeadline,
-    int maxAttempts, Duration maxSessionLifetime, long maxInlineTotalBytes, LogObjects logObjects) {
+    int maxAttempts, Duration maxSessionLifetime, long maxInlineTotalBytes, LogObjects logObjects, int lanes) {
 
   static EngineSettings from(ConfigValues v) {
     long inline = v.get(INLINE_OUTPUT);
@@ -33,6 +34,7 @@ public record EngineSettings(int inlineOutputBytes, Duration cleanupGrace, Durat
     }
     return new EngineSettings((int) inline, v.get(CLEANUP_GRACE), v.get(DEFAULT_DEADLINE), v.get(MAX_ATTEMPTS),
         v.get(MAX_SESSION_LIFETIME), total,
-        v.get(LOG_OBJECTS).equals("when-truncated") ? LogObjects.WHEN_TRUNCATED : LogObjects.ALWAYS);
+        v.get(LOG_OBJECTS).equals("when-truncated") ? LogObjects.WHEN_TRUNCATED : LogObjects.ALWAYS,
+        v.get(LANES) == 0 ? Runtime.getRuntime().availableProcessors() : v.get(LANES));
   }
 }

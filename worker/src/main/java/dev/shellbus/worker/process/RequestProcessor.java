@@ -7,6 +7,7 @@ import dev.shellbus.events.v1.ResultStatus;
 import dev.shellbus.events.validation.RequestValidator;
 import dev.shellbus.events.validation.Violation;
 import dev.shellbus.orchestrator.engine.EngineConfig;
+import dev.shellbus.orchestrator.engine.EngineLanes;
 import dev.shellbus.orchestrator.engine.RetryRunner;
 import dev.shellbus.orchestrator.gateway.GatewayClient;
 import dev.shellbus.orchestrator.store.ObjectStore;
@@ -86,13 +87,14 @@ public final class RequestProcessor implements RequestHandler {
    *
    * @param publisher publishes lifecycle and audit events as they happen
    * @param owned the registry of sandboxes this worker owns (heartbeats)
+   * @param lanes the event loops the engine runs requests on; their results come back to the caller's context
    */
   public static RequestProcessor create(Vertx vertx, GatewayClient gateway, ObjectStore store, EngineConfig config,
       RetryRunner retry, EventPublisher publisher, Outbound outbound, WorkerMetrics metrics, OwnedSandboxes owned,
-      ProcessorSettings settings) {
+      ProcessorSettings settings, EngineLanes lanes) {
     EventSink sink = new EventSink(publisher, outbound, metrics);
     TransitionRouter router = new TransitionRouter(sink, metrics, owned);
-    RequestEngine engine = new RequestEngine(vertx, gateway, store, config, retry, router);
+    RequestEngine engine = new RequestEngine(vertx, gateway, store, config, retry, router, lanes);
     return new RequestProcessor(engine, router, sink, settings, gateway, retry, metrics, config.clock());
   }
 
