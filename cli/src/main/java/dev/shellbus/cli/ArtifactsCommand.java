@@ -96,7 +96,7 @@ final class ArtifactsCommand implements Runnable {
         description = "The store (default: $SHELLBUS_STORE_ENDPOINT, else ${DEFAULT-VALUE}, the `shellbus dev` one).")
     URI endpoint;
 
-    @Option(names = "--timeout", converter = Durations.class, defaultValue = "10m",
+    @Option(names = "--timeout", converter = DurationConverter.class, defaultValue = "10m",
         description = "Give up after this long (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 

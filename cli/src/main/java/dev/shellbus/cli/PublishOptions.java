@@ -23,7 +23,7 @@ final class PublishOptions {
   @Option(names = "--follow", description = "Wait for the result, printing lifecycle events as they happen.")
   boolean follow;
 
-  @Option(names = "--timeout", converter = Durations.class,
+  @Option(names = "--timeout", converter = DurationConverter.class,
       description = "With --follow: give up after this long, e.g. 90s or 10m (default: the request deadline plus 1 minute).")
   Optional<Duration> timeout;
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.shellbus.events.v1.SandboxRequest;
+import dev.shellbus.worker.config.Durations;
 import dev.shellbus.worker.config.YamlErrors;
 import java.io.IOException;
 import java.nio.file.Files;

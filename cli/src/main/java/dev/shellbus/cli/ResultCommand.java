@@ -2,6 +2,7 @@ package dev.shellbus.cli;
 
 import dev.shellbus.events.Topics;
 import dev.shellbus.events.v1.SandboxResult;
+import dev.shellbus.worker.config.Durations;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,7 +43,7 @@ class ResultCommand implements Callable<Integer> {
   @Option(names = "--wait", description = "Wait for the result when it has not been published yet.")
   boolean waitForIt;
 
-  @Option(names = "--timeout", converter = Durations.class, defaultValue = "10m",
+  @Option(names = "--timeout", converter = DurationConverter.class, defaultValue = "10m",
       description = "How long to wait for the result, e.g. 90s or 1h (default: ${DEFAULT-VALUE}).")
   Duration timeout;
 

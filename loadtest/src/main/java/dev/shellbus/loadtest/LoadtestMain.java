@@ -12,16 +12,17 @@ import dev.shellbus.loadtest.run.RunResult;
 import dev.shellbus.loadtest.stack.Deployment;
 import dev.shellbus.loadtest.stack.DeploymentOptions;
 import dev.shellbus.loadtest.stack.Infra;
+import dev.shellbus.worker.config.Durations;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * The load generator's command line: offers a request mix to shellbus over Kafka (open model with {@code --rate},
@@ -46,18 +47,18 @@ public final class LoadtestMain implements Callable<Integer> {
   @Option(names = "--count", defaultValue = "0", description = "arrivals to start (0: bounded by --duration)")
   long count;
 
-  @Option(names = "--duration", defaultValue = "0s", converter = Durations.class,
+  @Option(names = "--duration", defaultValue = "0s",
       description = "how long to start arrivals, e.g. 30s, 5m")
   Duration duration;
 
-  @Option(names = "--warmup", defaultValue = "0s", converter = Durations.class,
+  @Option(names = "--warmup", defaultValue = "0s",
       description = "arrivals in this first period run but are not counted")
   Duration warmup;
 
   @Option(names = "--mix", defaultValue = "job", description = "request mix, e.g. job=70,session/5=20,artifact/1MiB=10")
   String mix;
 
-  @Option(names = "--timeout", defaultValue = "5m", converter = Durations.class,
+  @Option(names = "--timeout", defaultValue = "5m",
       description = "each request's deadline; no result by then (plus 10 s) counts as NO_RESULT")
   Duration timeout;
 
@@ -77,7 +78,8 @@ public final class LoadtestMain implements Callable<Integer> {
   /** Runs the command line. */
   public static void main(String[] args) {
     Logging.configure();
-    System.exit(new CommandLine(new LoadtestMain()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
+    System.exit(new CommandLine(new LoadtestMain()).setCaseInsensitiveEnumValuesAllowed(true)
+        .registerConverter(Duration.class, Durations::require).execute(args));
   }
 
   @Override

@@ -38,15 +38,15 @@ public final class StackFlags {
       + "CANDIDATES} (simulated runs nothing; bubblewrap runs real sandboxed processes)")
   Isolation isolation;
 
-  @Option(names = "--ready-delay", defaultValue = "250ms", converter = Durations.class,
+  @Option(names = "--ready-delay", defaultValue = "250ms",
       description = "dev gateway: PROVISIONING to READY")
   Duration readyDelay;
 
-  @Option(names = "--delete-delay", defaultValue = "100ms", converter = Durations.class,
+  @Option(names = "--delete-delay", defaultValue = "100ms",
       description = "dev gateway: DELETING to gone")
   Duration deleteDelay;
 
-  @Option(names = "--sim-exec", defaultValue = "0ms", converter = Durations.class,
+  @Option(names = "--sim-exec", defaultValue = "0ms",
       description = "dev gateway: how long a simulated exec takes")
   Duration simulatedExec;
 

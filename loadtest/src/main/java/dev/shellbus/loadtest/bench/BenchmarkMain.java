@@ -1,10 +1,10 @@
 package dev.shellbus.loadtest.bench;
 
-import dev.shellbus.loadtest.Durations;
 import dev.shellbus.loadtest.Logging;
 import dev.shellbus.loadtest.plan.Sizes;
 import dev.shellbus.loadtest.report.MachineInfo;
 import dev.shellbus.loadtest.stack.Infra;
+import dev.shellbus.worker.config.Durations;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,9 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * The benchmark runner: in one process run, starts an embedded broker and S3 server, then for each benchmark a dev
@@ -71,11 +71,12 @@ public final class BenchmarkMain implements Callable<Integer> {
   /** Runs the benchmarks. */
   public static void main(String[] args) {
     Logging.configure();
-    System.exit(new CommandLine(new BenchmarkMain()).execute(args));
+    System.exit(new CommandLine(new BenchmarkMain()).registerConverter(Duration.class, Durations::require)
+        .execute(args));
   }
 
   private Duration warmupTime() {
-    Duration d = Durations.parse(warmup);
+    Duration d = Durations.require(warmup);
     return quick && d.compareTo(Duration.ofSeconds(10)) > 0 ? Duration.ofSeconds(10) : d;
   }
 

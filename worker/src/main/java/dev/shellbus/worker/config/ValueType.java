@@ -27,7 +27,6 @@ import java.util.regex.Pattern;
  */
 public record ValueType<T>(String name, Function<Object, T> parser, Function<T, String> formatter) {
 
-  private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
   private static final Pattern BYTES = Pattern.compile("(\\d+)\\s*(B|KiB|MiB|GiB|)");
 
   /** Text, taken as it is (YAML scalars of other kinds are turned into their text). */
@@ -85,37 +84,11 @@ public record ValueType<T>(String name, Function<Object, T> parser, Function<T, 
   }
 
   static Duration duration(String text) {
-    if (text.startsWith("P") || text.startsWith("p")) {
-      try {
-        return Duration.parse(text);
-      } catch (RuntimeException e) {
-        throw new IllegalArgumentException("expected a duration such as 30s or PT30S, got '" + text + "'");
-      }
-    }
-    Matcher m = DURATION.matcher(text);
-    if (!m.matches()) {
-      throw new IllegalArgumentException("expected a duration such as 500ms, 30s, 5m, 2h or 7d, got '" + text + "'");
-    }
-    long n = Long.parseLong(m.group(1));
-    return switch (m.group(2)) {
-      case "ms" -> Duration.ofMillis(n);
-      case "s" -> Duration.ofSeconds(n);
-      case "m" -> Duration.ofMinutes(n);
-      case "h" -> Duration.ofHours(n);
-      default -> Duration.ofDays(n);
-    };
+    return Durations.require(text);
   }
 
   static String formatDuration(Duration d) {
-    long ms = d.toMillis();
-    long[] units = {86_400_000L, 3_600_000L, 60_000L, 1000L};
-    String[] names = {"d", "h", "m", "s"};
-    for (int i = 0; i < units.length; i++) {
-      if (ms != 0 && ms % units[i] == 0) {
-        return ms / units[i] + names[i];
-      }
-    }
-    return ms + "ms";
+    return Durations.format(d);
   }
 
   static long bytes(String text) {
