@@ -7,6 +7,7 @@ import dev.shellbus.loadtest.plan.Sizes;
 import dev.shellbus.loadtest.stack.Deployment;
 import dev.shellbus.loadtest.stack.WorkerHandle;
 import dev.shellbus.loadtest.stack.WorkerSample;
+import dev.shellbus.orchestrator.Deadline;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.TreeSet;
@@ -21,7 +22,9 @@ import org.slf4j.LoggerFactory;
  * the 8 MiB part, so already the multipart path) and the requested size (2 GiB by default); a size that fails is not
  * repeated. MB/s is size over the time from the step's end to the artifact stored (the result's timings). Heap
  * growth is the highest heap-after-GC seen while it ran (sampled every 200 ms) minus the heap after a full GC before.
- * Side by side: the same tar bytes over a plain loopback socket into a file on the same disk.
+ * Side by side: the same tar bytes over a plain loopback socket into a file on the same disk, and the same {@code tar
+ * -c} stream read straight from the dev gateway with the gateway client into a counting sink, which separates the
+ * worker's own cost (store upload, digests, bookkeeping) from the dev gateway's (bubblewrap, tar, gRPC framing).
  */
 final class ArtifactBench {
 
@@ -37,7 +40,8 @@ final class ArtifactBench {
     long largestOk = 0;
     try (Deployment d = ctx.deploy("artifact", "512m", o -> o.withExec(Isolation.BUBBLEWRAP, o.simulatedExec())
         .withWorker(o.worker(), 4, o.workerJvmArgs()));
-        SessionDriver driver = new SessionDriver(ctx.infra.bootstrap(), d)) {
+        SessionDriver driver = new SessionDriver(ctx.infra.bootstrap(), d);
+        DirectGateway direct = DirectGateway.connect(d.gatewayEndpoint())) {
       WorkerHandle worker = d.worker().orElseThrow();
       driver.artifactJob(1L << 20, Duration.ofMinutes(2));
       for (long s : sizes) {
@@ -46,6 +50,8 @@ final class ArtifactBench {
         boolean ok = true;
         for (int r = 0; r < ctx.repeats && ok; r++) {
           result.figure("plain loopback copy, " + label, "MB/s").add(Math.round(PlainCopy.run(scratch, s) / 1e5) / 10.0);
+          double stream = Bench.await(direct.tarStreamRate(s, Deadline.in(timeout)));
+          result.figure("direct gateway tar stream, " + label, "MB/s").add(Math.round(stream / 1e5) / 10.0);
           ok = once(result, worker, driver, s, label, timeout);
         }
         if (ok) {
@@ -58,9 +64,15 @@ final class ArtifactBench {
     Figure via = result.figure("through the worker, " + big, "MB/s");
     Pair pair = new Pair("artifact.rate", big + " artifact rate", plain, via, "through the worker / plain copy");
     result.pairs.add(pair);
+    Figure stream = result.figure("direct gateway tar stream, " + big, "MB/s");
+    Pair gatewayPair = new Pair("artifact.rate.gateway", big + " artifact rate against the gateway's own stream",
+        stream, via, "through the worker / direct gateway stream");
+    result.pairs.add(gatewayPair);
     double ratioAtSize = largestOk == size ? pair.ratio() : 0;
     result.targets.add(new Target("artifact", "artifact MB/s / plain copy MB/s at " + Sizes.format(size), ratioAtSize,
         "", false, 0.8));
+    result.targets.add(new Target("artifact", "artifact MB/s / direct gateway stream MB/s at " + Sizes.format(size),
+        largestOk == size ? gatewayPair.ratio() : 0, "", false, 0.8));
     result.targets.add(new Target("artifact", "worker heap growth, " + big,
         result.figure("worker heap growth, " + big, "MiB").median(), "MiB", true, 64));
     result.details.put("setup", "dev gateway with bubblewrap sandboxes; step: truncate -s SIZE /sandbox/artifact.bin;"

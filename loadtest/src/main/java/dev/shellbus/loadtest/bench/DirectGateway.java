@@ -3,12 +3,14 @@ package dev.shellbus.loadtest.bench;
 import dev.shellbus.loadtest.kafka.RequestFactory;
 import dev.shellbus.orchestrator.Deadline;
 import dev.shellbus.orchestrator.gateway.ExecCall;
+import dev.shellbus.orchestrator.gateway.ExecEvent;
 import dev.shellbus.orchestrator.gateway.ExecSpec;
 import dev.shellbus.orchestrator.gateway.SandboxCreateSpec;
 import dev.shellbus.orchestrator.gateway.SandboxHandle;
 import dev.shellbus.orchestrator.gateway.connect.GatewayConnection;
 import dev.shellbus.orchestrator.gateway.grpc.GrpcGatewayClient;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.List;
@@ -70,6 +72,37 @@ final class DirectGateway implements AutoCloseable {
       c.events().handler(event -> { });
       return c.exit();
     });
+  }
+
+  /**
+   * The worker's artifact path without the worker: writes a sparse file of {@code size} bytes in a sandbox, then
+   * reads {@code tar -c} of it from the exec stream into a counting sink, the command the worker's collector runs.
+   * Completes with the stream's bytes per second (tar bytes over the time from the exec call to its exit).
+   */
+  Future<Double> tarStreamRate(long size, Deadline deadline) {
+    AtomicLong bytes = new AtomicLong();
+    AtomicLong start = new AtomicLong();
+    return open(deadline).compose(handle -> run(handle, deadline, event -> { },
+            "truncate", "-s", Long.toString(size), "/sandbox/artifact.bin")
+        .compose(v -> {
+          start.set(System.nanoTime());
+          return run(handle, deadline, event -> {
+            if (event instanceof ExecEvent.Stdout out) {
+              bytes.addAndGet(out.data().length());
+            }
+          }, "tar", "-c", "-f", "-", "-C", "/", "sandbox/artifact.bin");
+        })
+        .map(v -> bytes.get() / ((System.nanoTime() - start.get()) / 1e9))
+        .eventually(() -> client.delete(handle.workspace(), handle.name(), Deadline.in(BUDGET))));
+  }
+
+  /** Runs {@code argv} in the sandbox, handing each event to {@code sink}; fails unless it exits 0. */
+  private Future<Void> run(SandboxHandle handle, Deadline deadline, Handler<ExecEvent> sink, String... argv) {
+    return client.exec(handle, ExecSpec.of(argv), deadline).compose(call -> {
+      call.events().handler(sink);
+      return call.exit();
+    }).compose(exit -> exit == 0 ? Future.succeededFuture()
+        : Future.failedFuture(new IllegalStateException(argv[0] + " exited " + exit)));
   }
 
   /** Deletes a sandbox. */
