@@ -36,15 +36,20 @@ class StepLimitTest {
     return steps.get(steps.size() - 1).limit();
   }
 
+  /** The step ended with exit 124 as TIMED_OUT, and the request as {@code status} with {@code code}. */
+  private static void assertTimedOutStep(Outcome outcome, Outcome.Status status, FailureCode code) {
+    assertThat(outcome.status()).isEqualTo(status);
+    assertThat(outcome.error().orElseThrow().code()).isEqualTo(code);
+    assertThat(outcome.steps().get(0).status()).isEqualTo(StepResult.Status.TIMED_OUT);
+    assertThat(outcome.steps().get(0).exitCode()).contains(124);
+  }
+
   @Test
   void theStepsOwnTimeoutFiringFailsTheStepWithStepTimedOut() {
     Outcome outcome = runStep("own", Duration.ofSeconds(30), StepSpec.of("slow", "hang").withTimeout(Duration.ofSeconds(1)));
 
     assertThat(stepLimit()).isEqualTo(new ExecLimit(1, ExecLimit.Kind.OWN_TIMEOUT));
-    assertThat(outcome.status()).isEqualTo(Outcome.Status.FAILED);
-    assertThat(outcome.error().orElseThrow().code()).isEqualTo(FailureCode.STEP_TIMED_OUT);
-    assertThat(outcome.steps().get(0).status()).isEqualTo(StepResult.Status.TIMED_OUT);
-    assertThat(outcome.steps().get(0).exitCode()).contains(124);
+    assertTimedOutStep(outcome, Outcome.Status.FAILED, FailureCode.STEP_TIMED_OUT);
   }
 
   @Test
@@ -52,10 +57,7 @@ class StepLimitTest {
     Outcome outcome = runStep("budget", Duration.ofSeconds(3), StepSpec.of("slow", "hang"));
 
     assertThat(stepLimit()).isEqualTo(new ExecLimit(1, ExecLimit.Kind.REQUEST_DEADLINE));
-    assertThat(outcome.status()).isEqualTo(Outcome.Status.TIMED_OUT);
-    assertThat(outcome.error().orElseThrow().code()).isEqualTo(FailureCode.DEADLINE_EXCEEDED);
-    assertThat(outcome.steps().get(0).status()).isEqualTo(StepResult.Status.TIMED_OUT);
-    assertThat(outcome.steps().get(0).exitCode()).contains(124);
+    assertTimedOutStep(outcome, Outcome.Status.TIMED_OUT, FailureCode.DEADLINE_EXCEEDED);
     assertThat(h.events("budget")).contains(RequestEvent.DEADLINE);
   }
 
@@ -65,10 +67,7 @@ class StepLimitTest {
 
     assertThat(stepLimit().kind()).isEqualTo(ExecLimit.Kind.REQUEST_DEADLINE);
     assertThat(stepLimit().timeoutSeconds()).isLessThan(4);
-    assertThat(outcome.status()).isEqualTo(Outcome.Status.TIMED_OUT);
-    assertThat(outcome.error().orElseThrow().code()).isEqualTo(FailureCode.DEADLINE_EXCEEDED);
-    assertThat(outcome.steps().get(0).status()).isEqualTo(StepResult.Status.TIMED_OUT);
-    assertThat(outcome.steps().get(0).exitCode()).contains(124);
+    assertTimedOutStep(outcome, Outcome.Status.TIMED_OUT, FailureCode.DEADLINE_EXCEEDED);
   }
 
   @Test
@@ -77,9 +76,7 @@ class StepLimitTest {
         .withTimeout(Duration.ofSeconds(30)));
 
     assertThat(stepLimit()).isEqualTo(new ExecLimit(30, ExecLimit.Kind.OWN_TIMEOUT));
-    assertThat(outcome.status()).isEqualTo(Outcome.Status.FAILED);
-    assertThat(outcome.error().orElseThrow().code()).isEqualTo(FailureCode.STEP_TIMED_OUT);
-    assertThat(outcome.steps().get(0).status()).isEqualTo(StepResult.Status.TIMED_OUT);
+    assertTimedOutStep(outcome, Outcome.Status.FAILED, FailureCode.STEP_TIMED_OUT);
   }
 
   @Test

@@ -67,7 +67,7 @@ final class OffsetCommits {
 
   /** Forgets {@code offsets} after they were committed, unless a later offset became due meanwhile. */
   void committed(Map<TopicPartition, OffsetAndMetadata> offsets) {
-    offsets.forEach(due::remove);
+    offsets.forEach((tp, next) -> due.remove(tp, next));
   }
 
   /** Puts back offsets whose commit failed, for the next commit: only for owned partitions with nothing newer due. */

@@ -17,10 +17,13 @@ class CommitQueueTest {
   private static final TopicPartition P0 = new TopicPartition("requests", 0);
   private static final TopicPartition P1 = new TopicPartition("requests", 1);
 
+  private final CommitQueue queue = new CommitQueue();
+  private final OffsetCommits commits = new OffsetCommits();
+
   @Test
   void commandsFromAnotherThreadAreAppliedInOrderByThePollThread() throws Exception {
     int last = 20_000;
-    CommitQueue queue = new CommitQueue();
+    commits.assigned(List.of(P0, P1));
     Thread context = new Thread(() -> {
       for (int next = 1; next <= last; next++) {
         queue.send(P0, next);
@@ -31,8 +34,6 @@ class CommitQueueTest {
     List<Long> seen1 = new ArrayList<>();
     AtomicReference<Throwable> failure = new AtomicReference<>();
     Thread poll = new Thread(() -> {
-      OffsetCommits commits = new OffsetCommits();
-      commits.assigned(List.of(P0, P1));
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
       while ((lastOf(seen0) < last || lastOf(seen1) < last) && System.nanoTime() < deadline) {
         if (queue.drainTo(commits) != 0) {
@@ -60,8 +61,6 @@ class CommitQueueTest {
 
   @Test
   void theLatestCommandOfAPartitionIsWhatIsDue() {
-    CommitQueue queue = new CommitQueue();
-    OffsetCommits commits = new OffsetCommits();
     commits.assigned(List.of(P0));
     queue.send(P0, 3);
     queue.send(P0, 7);
@@ -74,8 +73,6 @@ class CommitQueueTest {
 
   @Test
   void aCommandForARevokedPartitionIsDropped() {
-    CommitQueue queue = new CommitQueue();
-    OffsetCommits commits = new OffsetCommits();
     commits.assigned(List.of(P0, P1));
     queue.send(P1, 5);
     queue.drainTo(commits);
@@ -89,8 +86,6 @@ class CommitQueueTest {
 
   @Test
   void aCommandForAPartitionNeverAssignedIsDropped() {
-    CommitQueue queue = new CommitQueue();
-    OffsetCommits commits = new OffsetCommits();
     queue.send(P0, 1);
 
     assertThat(queue.drainTo(commits)).isEqualTo(1);
@@ -99,12 +94,7 @@ class CommitQueueTest {
 
   @Test
   void aFailedCommitComesBackOnlyForOwnedPartitionsWithNothingNewerDue() {
-    CommitQueue queue = new CommitQueue();
-    OffsetCommits commits = new OffsetCommits();
-    commits.assigned(List.of(P0, P1));
-    queue.send(P0, 2);
-    queue.send(P1, 2);
-    queue.drainTo(commits);
+    owningBothWithDue(2, 2);
     Map<TopicPartition, OffsetAndMetadata> failed = commits.take();
     queue.send(P0, 9);
     queue.drainTo(commits);
@@ -117,18 +107,33 @@ class CommitQueueTest {
 
   @Test
   void aCommittedOffsetIsForgottenAndTheRestStaysDue() {
-    CommitQueue queue = new CommitQueue();
-    OffsetCommits commits = new OffsetCommits();
-    commits.assigned(List.of(P0, P1));
-    queue.send(P0, 2);
-    queue.send(P1, 3);
-    queue.drainTo(commits);
+    owningBothWithDue(2, 3);
 
     Map<TopicPartition, OffsetAndMetadata> leaving = commits.dueFor(List.of(P0));
     commits.committed(leaving);
 
     assertThat(leaving).containsExactly(Map.entry(P0, new OffsetAndMetadata(2)));
     assertThat(commits.take()).containsExactly(Map.entry(P1, new OffsetAndMetadata(3)));
+  }
+
+  @Test
+  void aCommitDoesNotForgetALaterOffsetThatBecameDueMeanwhile() {
+    owningBothWithDue(2, 3);
+    Map<TopicPartition, OffsetAndMetadata> leaving = commits.dueFor(List.of(P0));
+    queue.send(P0, 5);
+    queue.drainTo(commits);
+
+    commits.committed(leaving);
+
+    assertThat(commits.dueFor(List.of(P0))).containsExactly(Map.entry(P0, new OffsetAndMetadata(5)));
+  }
+
+  /** Owns P0 and P1, with {@code next0} and {@code next1} sent and applied. */
+  private void owningBothWithDue(long next0, long next1) {
+    commits.assigned(List.of(P0, P1));
+    queue.send(P0, next0);
+    queue.send(P1, next1);
+    queue.drainTo(commits);
   }
 
   private static long lastOf(List<Long> seen) {

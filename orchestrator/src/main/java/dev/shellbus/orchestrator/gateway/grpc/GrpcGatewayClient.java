@@ -39,8 +39,8 @@ import org.slf4j.LoggerFactory;
  * The {@link GatewayClient} port over the generated Vert.x gRPC stubs of {@code openshell.v1.OpenShell}.
  * Proto types stay inside this package; errors go through {@link GrpcStatusMapper}; every call sends
  * the remaining budget as its gRPC deadline and enforces it locally. For an exec, {@code
- * timeout_seconds} is bounded by the budget too: the call decides and reports its {@link ExecLimit}. {@link #raw()} reaches the
- * stubs for anything the port does not cover.
+ * timeout_seconds} is bounded by the budget too: {@link ExecLimit#decide} sets it, and the call
+ * reports that limit. {@link #raw()} reaches the stubs for anything the port does not cover.
  */
 public final class GrpcGatewayClient implements GatewayClient {
   private static final Logger LOG = LoggerFactory.getLogger(GrpcGatewayClient.class);
