@@ -4,31 +4,37 @@ import dev.shellbus.orchestrator.FailureCode;
 import dev.shellbus.orchestrator.ShellbusException;
 import dev.shellbus.orchestrator.gateway.ExecCall;
 import dev.shellbus.orchestrator.gateway.ExecEvent;
+import dev.shellbus.orchestrator.gateway.ExecLimit;
 import dev.shellbus.orchestrator.gateway.ExecSpec;
 import dev.shellbus.orchestrator.transfer.ExecLauncher;
 import dev.shellbus.orchestrator.transfer.ExitWatch;
 import io.vertx.core.Future;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Runs one step: one exec whose {@code timeout_seconds} is the step's own timeout or what is left
- * of the request deadline, whichever is shorter; stdout and stderr streamed to log objects while
- * the inline head and tail are kept; exit 124 with a timeout set read as a timeout; a stream that
- * ends without an exit reported as the exec error it is (never exit 0).
+ * Runs one step: one exec that asks for the step's own timeout (the gateway adapter decides the
+ * exec's {@link ExecLimit} from it and the request's remaining budget); stdout and stderr streamed
+ * to log objects while the inline head and tail are kept; an exit 124 read as the limit the call
+ * reports, the step's own timeout or the request deadline; a stream that ends without an exit
+ * reported as the exec error it is (never exit 0).
  */
 final class StepRunner {
   /**
    * What a step run produced.
    *
    * @param result the step result (also for an exec error: FAILED without exit code)
-   * @param deadlineHit whether the request deadline, not the step's own timeout, cut the step short
+   * @param limitHit the limit that ended the step, as its exec reported it; empty when none did
    * @param error the exec or storage error, if the step could not be run or recorded
    */
-  record Run(StepResult result, boolean deadlineHit, Optional<ShellbusException> error) {}
+  record Run(StepResult result, Optional<ExecLimit.Kind> limitHit, Optional<ShellbusException> error) {
+    /** Whether the request deadline, not the step's own timeout, cut the step short. */
+    boolean deadlineHit() {
+      return limitHit.equals(Optional.of(ExecLimit.Kind.REQUEST_DEADLINE));
+    }
+  }
 
   private final EngineServices services;
 
@@ -37,9 +43,7 @@ final class StepRunner {
   }
 
   Future<Run> run(RequestScope scope, int index, StepSpec step, boolean killable) {
-    long left = scope.deadline().remaining().toSeconds();
-    boolean deadlineBound = step.timeout().isZero() || step.timeout().toSeconds() >= left;
-    int timeout = (int) Math.max(1, deadlineBound ? left : step.timeout().toSeconds());
+    int timeout = step.timeout().isZero() ? 0 : (int) Math.max(1, Math.min(Integer.MAX_VALUE, step.timeout().toSeconds()));
     String pidFile = ProcessKiller.pidFile(scope.context, index);
     List<String> argv = killable ? ProcessKiller.wrap(step.argv(), pidFile) : step.argv();
     ExecSpec spec = new ExecSpec(argv, step.workdir(), step.environment(), step.stdin(), timeout);
@@ -47,11 +51,10 @@ final class StepRunner {
     Instant started = scope.now();
     return services.launcher().withReadyRetry(scope.requireSandbox(), scope.deadline(), scope.observer(),
         () -> services.launcher().exec(scope.requireSandbox(), spec, scope.deadline(), scope.observer())
-            .compose(call -> consume(scope, index, step, call, started, timeout, deadlineBound)));
+            .compose(call -> consume(scope, index, step, call, started)));
   }
 
-  private Future<Run> consume(RequestScope scope, int index, StepSpec step, ExecCall call, Instant started, int timeout,
-      boolean deadlineBound) {
+  private Future<Run> consume(RequestScope scope, int index, StepSpec step, ExecCall call, Instant started) {
     OutputRecorder out = new OutputRecorder(services, scope.keys.log(index, step.name(), "stdout"), scope.cleanupDeadline());
     OutputRecorder err = new OutputRecorder(services, scope.keys.log(index, step.name(), "stderr"), scope.cleanupDeadline());
     ExitWatch exitWatch = new ExitWatch(call);
@@ -65,9 +68,10 @@ final class StepRunner {
     });
     return exitWatch.future().transform(exit -> Future.all(out.finish(), err.finish()).transform(logs -> {
       Optional<Integer> code = exit.succeeded() ? Optional.of(exit.result()) : Optional.empty();
-      boolean timedOut = code.isPresent() && code.get() == 124 && timeout > 0;
+      Optional<ExecLimit.Kind> limitHit = code.flatMap(call.limit()::endedBy);
       StepResult.Status status = code.isEmpty() ? StepResult.Status.FAILED
-          : code.get() == 0 ? StepResult.Status.SUCCEEDED : timedOut ? StepResult.Status.TIMED_OUT : StepResult.Status.FAILED;
+          : code.get() == 0 ? StepResult.Status.SUCCEEDED
+          : limitHit.isPresent() ? StepResult.Status.TIMED_OUT : StepResult.Status.FAILED;
       OutputCapture stdout = logs.succeeded() ? logs.result().resultAt(0) : OutputCapture.empty();
       OutputCapture stderr = logs.succeeded() ? logs.result().resultAt(1) : OutputCapture.empty();
       StepResult result = new StepResult(index, step.name(), status, code, Optional.of(started), Optional.of(scope.now()),
@@ -81,17 +85,8 @@ final class StepRunner {
       stderr.log().ifPresent(scope.logs::add);
       out.failure().ifPresent(scope.warnings::add);
       err.failure().ifPresent(scope.warnings::add);
-      return Future.succeededFuture(new Run(result, timedOut && (deadlineBound || cutShort(step, started, scope)), error));
+      return Future.succeededFuture(new Run(result, limitHit, error));
     }));
-  }
-
-  /**
-   * Whether a timed-out step stopped well before its own timeout: the gateway adapter may cap
-   * {@code timeout_seconds} below what we asked to leave room before the deadline, so such a step
-   * was cut by the request deadline, not by its own timeout.
-   */
-  private static boolean cutShort(StepSpec step, Instant started, RequestScope scope) {
-    return Duration.between(started, scope.now()).compareTo(step.timeout().minusMillis(500)) < 0;
   }
 
   private static ShellbusException wrap(Throwable failure, StepSpec step) {

@@ -25,6 +25,12 @@ public interface ExecCall {
   /** Completes with the exit code once the exit event has arrived, or fails with the stream's error. */
   Future<Integer> exit();
 
+  /**
+   * The limit the exec was sent with, decided by the gateway adapter from the spec's own timeout and the request's
+   * remaining budget; {@link ExecLimit#endedBy(int)} says which limit an exit 124 reports.
+   */
+  ExecLimit limit();
+
   /** Cancels the call (the gRPC stream is reset; the dev gateway kills the command). */
   void cancel();
 }

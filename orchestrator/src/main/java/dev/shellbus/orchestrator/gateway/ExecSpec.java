@@ -11,7 +11,9 @@ import java.util.Map;
  * @param workdir working directory inside the sandbox, empty for the workspace root
  * @param environment per-exec env (added to the sandbox env)
  * @param stdin bytes written to stdin before EOF (non-interactive exec only; under 1 MiB in total)
- * @param timeoutSeconds gateway-side timeout, 0 for none; the gateway answers exit 124 when it fires
+ * @param timeoutSeconds the caller's own timeout (a step's {@code timeout_seconds}), 0 for none; the adapter turns it
+ *     and the request's remaining budget into the gateway-side timeout ({@link ExecLimit}), and the gateway answers
+ *     exit 124 when that fires
  */
 public record ExecSpec(List<String> argv, String workdir, Map<String, String> environment, byte[] stdin, int timeoutSeconds) {
   public ExecSpec {

@@ -1,5 +1,6 @@
 package dev.shellbus.orchestrator.testing;
 
+import dev.shellbus.orchestrator.gateway.ExecLimit;
 import dev.shellbus.orchestrator.gateway.ExecSpec;
 import io.vertx.core.Context;
 import io.vertx.core.buffer.Buffer;
@@ -37,14 +38,14 @@ public final class FakeCommands {
     scripts.put(name, script);
   }
 
-  FakeExecCall start(Context context, FakeSandbox sandbox, ExecSpec spec, boolean interactive) {
+  FakeExecCall start(Context context, FakeSandbox sandbox, ExecSpec spec, ExecLimit limit, boolean interactive) {
     List<String> argv = spec.argv();
     if (interactive) {
       FakeExecCall[] self = new FakeExecCall[1];
-      self[0] = new FakeExecCall(context, spec, true, stdin -> context.runOnContext(v -> extract(self[0], sandbox, argv, stdin)));
+      self[0] = new FakeExecCall(context, spec, limit, true, stdin -> context.runOnContext(v -> extract(self[0], sandbox, argv, stdin)));
       return self[0];
     }
-    FakeExecCall call = new FakeExecCall(context, spec, false, stdin -> {});
+    FakeExecCall call = new FakeExecCall(context, spec, limit, false, stdin -> {});
     context.runOnContext(v -> run(call, sandbox, argv));
     return call;
   }

@@ -4,6 +4,7 @@ import dev.shellbus.orchestrator.FailureCode;
 import dev.shellbus.orchestrator.ShellbusException;
 import dev.shellbus.orchestrator.gateway.ExecCall;
 import dev.shellbus.orchestrator.gateway.ExecEvent;
+import dev.shellbus.orchestrator.gateway.ExecLimit;
 import dev.shellbus.orchestrator.gateway.ExecSpec;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -18,13 +19,15 @@ import java.util.function.Consumer;
 public final class FakeExecCall implements ExecCall {
   final ExecSpec spec;
   final boolean interactive;
+  private final ExecLimit limit;
   private final FakeEventStream events;
   private final Promise<Integer> exit = Promise.promise();
   private final Stdin stdin;
   private volatile boolean cancelled;
 
-  FakeExecCall(Context context, ExecSpec spec, boolean interactive, Consumer<Buffer> onStdinEnd) {
+  FakeExecCall(Context context, ExecSpec spec, ExecLimit limit, boolean interactive, Consumer<Buffer> onStdinEnd) {
     this.spec = spec;
+    this.limit = limit;
     this.interactive = interactive;
     this.events = new FakeEventStream(context);
     this.stdin = new Stdin(interactive, onStdinEnd);
@@ -70,6 +73,11 @@ public final class FakeExecCall implements ExecCall {
   void notReady() {
     events.end();
     exit.tryFail(new ShellbusException(FailureCode.SANDBOX_NOT_READY, "sandbox is not ready"));
+  }
+
+  @Override
+  public ExecLimit limit() {
+    return limit;
   }
 
   @Override

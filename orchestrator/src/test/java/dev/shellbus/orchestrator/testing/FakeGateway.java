@@ -4,6 +4,7 @@ import dev.shellbus.orchestrator.Deadline;
 import dev.shellbus.orchestrator.FailureCode;
 import dev.shellbus.orchestrator.ShellbusException;
 import dev.shellbus.orchestrator.gateway.ExecCall;
+import dev.shellbus.orchestrator.gateway.ExecLimit;
 import dev.shellbus.orchestrator.gateway.ExecSpec;
 import dev.shellbus.orchestrator.gateway.GatewayClient;
 import dev.shellbus.orchestrator.gateway.SandboxCreateSpec;
@@ -136,12 +137,12 @@ public final class FakeGateway implements GatewayClient {
 
   @Override
   public Future<ExecCall> exec(SandboxHandle sandbox, ExecSpec spec, Deadline deadline) {
-    return start(sandbox, spec, false);
+    return start(sandbox, spec, deadline, false);
   }
 
   @Override
   public Future<ExecCall> execInteractive(SandboxHandle sandbox, ExecSpec spec, Deadline deadline) {
-    return start(sandbox, spec, true);
+    return start(sandbox, spec, deadline, true);
   }
 
   @Override
@@ -154,7 +155,8 @@ public final class FakeGateway implements GatewayClient {
     return Future.succeededFuture();
   }
 
-  private Future<ExecCall> start(SandboxHandle handle, ExecSpec spec, boolean interactive) {
+  /** Starts an exec under the limit the real adapter would send; the limit firing answers exit 124, as the gateway does. */
+  private Future<ExecCall> start(SandboxHandle handle, ExecSpec spec, Deadline deadline, boolean interactive) {
     FakeSandbox sandbox = byName.get(handle.name());
     if (sandbox == null || !sandbox.info.handle().id().equals(handle.id())) {
       return Future.failedFuture(new ShellbusException(FailureCode.NOT_FOUND, "sandbox not found"));
@@ -163,11 +165,10 @@ public final class FakeGateway implements GatewayClient {
       notReadyStarts--;
       return Future.failedFuture(new ShellbusException(FailureCode.SANDBOX_NOT_READY, "sandbox is not ready"));
     }
-    FakeExecCall call = commands.start(vertx.getOrCreateContext(), sandbox, spec, interactive);
+    ExecLimit limit = ExecLimit.decide(spec.timeoutSeconds(), deadline.remaining());
+    FakeExecCall call = commands.start(vertx.getOrCreateContext(), sandbox, spec, limit, interactive);
     calls.add(call);
-    if (spec.timeoutSeconds() > 0) {
-      vertx.setTimer(spec.timeoutSeconds() * 1000L, id -> call.exit(124));
-    }
+    vertx.setTimer(limit.timeoutSeconds() * 1000L, id -> call.exit(ExecLimit.TIMEOUT_EXIT));
     return Future.succeededFuture(call);
   }
 

@@ -1,7 +1,6 @@
 package dev.shellbus.worker.kafka;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -29,26 +28,19 @@ final class LeavingCommit {
   private LeavingCommit() {}
 
   /**
-   * Commits the completed offsets in {@code commits} of the partitions still assigned; those committed are removed
-   * from {@code commits}. Every partition must be paused (the caller's rebalance listener keeps new ones paused).
+   * Commits the offsets due in {@code commits} of the partitions still assigned; those committed are forgotten by
+   * {@code commits}. Every partition must be paused (the caller's rebalance listener keeps new ones paused).
    */
-  static void commit(KafkaConsumer<byte[], byte[]> consumer, Map<TopicPartition, OffsetAndMetadata> commits,
-      Duration timeout) {
+  static void commit(KafkaConsumer<byte[], byte[]> consumer, OffsetCommits commits, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     for (int attempt = 1; ; attempt++) {
-      Map<TopicPartition, OffsetAndMetadata> batch = new HashMap<>();
-      for (TopicPartition tp : consumer.assignment()) {
-        OffsetAndMetadata next = commits.get(tp);
-        if (next != null) {
-          batch.put(tp, next);
-        }
-      }
+      Map<TopicPartition, OffsetAndMetadata> batch = commits.dueFor(consumer.assignment());
       if (batch.isEmpty()) {
         return;
       }
       try {
         consumer.commitSync(batch, Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
-        batch.forEach(commits::remove);
+        commits.committed(batch);
         LOG.info("Committed completed work before leaving the group: {}", batch);
         return;
       } catch (RebalanceInProgressException e) {

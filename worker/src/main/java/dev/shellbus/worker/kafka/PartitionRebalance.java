@@ -25,7 +25,10 @@ import org.slf4j.LoggerFactory;
  * of it) and hands them to the context ahead of any record. On revocation it asks the context to stop dispatching the
  * partitions, waits for their running requests up to the revocation grace, and commits their completed work
  * synchronously, so that the next owner neither repeats completed work nor runs a request while it still runs here.
- * Lost partitions are given up at once and nothing is committed for them.
+ * Lost partitions are given up at once and nothing is committed for them. It keeps the poll thread's
+ * {@link OffsetCommits} in step with the assignment: commit commands the context sent for a partition before giving it
+ * up are drained first, then the partition is removed, so that nothing is committed later for a partition this worker
+ * no longer owns.
  */
 final class PartitionRebalance implements ConsumerRebalanceListener {
 
@@ -36,15 +39,17 @@ final class PartitionRebalance implements ConsumerRebalanceListener {
   private final Context context;
   private final KafkaConsumer<byte[], byte[]> consumer;
   private final StateLoader states;
-  private final Map<TopicPartition, OffsetAndMetadata> commits;
+  private final CommitQueue commitQueue;
+  private final OffsetCommits commits;
 
   PartitionRebalance(PollLoop loop, ConsumerOptions options, Context context, KafkaConsumer<byte[], byte[]> consumer,
-      StateLoader states, Map<TopicPartition, OffsetAndMetadata> commits) {
+      StateLoader states, CommitQueue commitQueue, OffsetCommits commits) {
     this.loop = loop;
     this.options = options;
     this.context = context;
     this.consumer = consumer;
     this.states = states;
+    this.commitQueue = commitQueue;
     this.commits = commits;
   }
 
@@ -54,6 +59,7 @@ final class PartitionRebalance implements ConsumerRebalanceListener {
       return;
     }
     LOG.info("Partitions assigned to worker {}: {}", options.workerId(), partitions);
+    commits.assigned(partitions);
     Map<TopicPartition, Long> committed = committed(partitions);
     for (TopicPartition tp : partitions) {
       StateTable loaded = states.load(tp.partition(), committed.getOrDefault(tp, -1L));
@@ -87,7 +93,7 @@ final class PartitionRebalance implements ConsumerRebalanceListener {
     Duration grace = loop.aborted() ? Duration.ZERO : loop.revokeGrace();
     Map<TopicPartition, OffsetAndMetadata> offsets =
         onContext(() -> loop.dispatcher().revoke(partitions, grace), grace);
-    commits.keySet().removeAll(partitions);
+    giveUp(partitions);
     if (loop.aborted() || offsets.isEmpty()) {
       return;
     }
@@ -103,7 +109,16 @@ final class PartitionRebalance implements ConsumerRebalanceListener {
   public void onPartitionsLost(Collection<TopicPartition> partitions) {
     LOG.warn("Partitions lost by worker {} (another member may own them now): {}", options.workerId(), partitions);
     onContext(() -> loop.dispatcher().revoke(partitions, Duration.ZERO), Duration.ZERO);
-    commits.keySet().removeAll(partitions);
+    giveUp(partitions);
+  }
+
+  /**
+   * Drops what is due for {@code partitions} once the context has given them up: the commands it sent before are
+   * applied first (the offset the revocation commits is at least as high), and later ones find them not owned.
+   */
+  private void giveUp(Collection<TopicPartition> partitions) {
+    commitQueue.drainTo(commits);
+    commits.revoked(partitions);
   }
 
   private Map<TopicPartition, OffsetAndMetadata> onContext(

@@ -24,8 +24,9 @@ import org.slf4j.LoggerFactory;
  * The poll thread: the only thread that touches the {@link KafkaConsumer}.
  *
  * <p>It polls, decodes and hands batches to the consumer's Vert.x context with {@code runOnContext}; runs the commands
- * the context queues for it (pause, resume); commits the offsets the context marks committable; and runs the
- * {@link PartitionRebalance} callbacks. The event loop never calls the consumer and this thread never blocks the event
+ * the context queues for it (pause, resume); applies the commit commands the context sends on the {@link CommitQueue}
+ * to its own {@link OffsetCommits} and commits them; and runs the {@link PartitionRebalance} callbacks, which work on
+ * the same {@link OffsetCommits}. The event loop never calls the consumer and this thread never blocks the event
  * loop: everything it asks of the context goes through {@code runOnContext}.
  */
 final class PollLoop implements Runnable {
@@ -36,7 +37,8 @@ final class PollLoop implements Runnable {
   private final ConsumerOptions options;
   private final Context context;
   private final ConsumerMetrics metrics;
-  private final Map<TopicPartition, OffsetAndMetadata> commits;
+  private final CommitQueue commitQueue;
+  private final OffsetCommits commits = new OffsetCommits();
   private final ConcurrentLinkedQueue<Runnable> commands = new ConcurrentLinkedQueue<>();
   private final Promise<Void> started = Promise.promise();
   private final Promise<Void> terminated = Promise.promise();
@@ -51,11 +53,11 @@ final class PollLoop implements Runnable {
   private boolean draining;
 
   PollLoop(ConsumerOptions options, Context context, ConsumerMetrics metrics,
-      Map<TopicPartition, OffsetAndMetadata> commits) {
+      CommitQueue commitQueue) {
     this.options = options;
     this.context = context;
     this.metrics = metrics;
-    this.commits = commits;
+    this.commitQueue = commitQueue;
     this.revokeGrace = options.revokeGrace();
   }
 
@@ -123,7 +125,7 @@ final class PollLoop implements Runnable {
           consumer.partitionsFor(options.topics().requests(), CALL_TIMEOUT).size(),
           consumer.partitionsFor(options.topics().requestState(), CALL_TIMEOUT).size());
       consumer.subscribe(List.of(options.topics().requests()),
-          new PartitionRebalance(this, options, context, consumer, states, commits));
+          new PartitionRebalance(this, options, context, consumer, states, commitQueue, commits));
       LOG.info("Consuming {} as group {} (worker {})", options.topics().requests(), options.groupId(),
           options.workerId());
       context.runOnContext(v -> started.tryComplete());
@@ -151,6 +153,7 @@ final class PollLoop implements Runnable {
       for (Runnable command = commands.poll(); command != null; command = commands.poll()) {
         command.run();
       }
+      commitQueue.drainTo(commits);
       if (System.nanoTime() >= nextCommit) {
         commitCompleted();
         nextCommit = System.nanoTime() + options.commitInterval().toNanos();
@@ -172,6 +175,7 @@ final class PollLoop implements Runnable {
       if (!aborted && stopping) {
         draining = true;
         applyPause();
+        commitQueue.drainTo(commits);
         LeavingCommit.commit(consumer, commits, CALL_TIMEOUT);
       }
       try {
@@ -189,24 +193,14 @@ final class PollLoop implements Runnable {
   }
 
   private void commitCompleted() {
-    Map<TopicPartition, OffsetAndMetadata> batch = new HashMap<>();
-    for (TopicPartition tp : List.copyOf(commits.keySet())) {
-      OffsetAndMetadata next = commits.remove(tp);
-      if (next != null) {
-        batch.put(tp, next);
-      }
-    }
+    Map<TopicPartition, OffsetAndMetadata> batch = commits.take();
     if (batch.isEmpty() || aborted) {
       return;
     }
     consumer.commitAsync(batch, (offsets, error) -> {
       if (error != null) {
         LOG.warn("Committing {} failed, will retry: {}", offsets, error.toString());
-        offsets.forEach((tp, oam) -> {
-          if (consumer.assignment().contains(tp)) {
-            commits.merge(tp, oam, (now, old) -> now.offset() >= old.offset() ? now : old);
-          }
-        });
+        commits.failed(offsets);
       } else {
         LOG.debug("Committed {}", offsets);
       }

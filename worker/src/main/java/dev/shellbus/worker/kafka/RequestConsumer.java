@@ -4,11 +4,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 
 /**
  * Consumes requests and drives them through a {@link RequestHandler}, committing only completed work.
@@ -47,7 +43,7 @@ public final class RequestConsumer {
       return Future.failedFuture(new IllegalStateException("already started"));
     }
     Context context = vertx.getOrCreateContext();
-    Map<TopicPartition, OffsetAndMetadata> commits = new ConcurrentHashMap<>();
+    CommitQueue commits = new CommitQueue();
     loop = new PollLoop(options, context, metrics, commits);
     RequestPipeline pipeline = new RequestPipeline(vertx, options, handler, publisher, metrics, commits);
     loop.bind(new Dispatcher(vertx, options, handler, pipeline, metrics, loop::setPaused));

@@ -9,11 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
@@ -41,10 +38,10 @@ final class RequestPipeline {
   private final RequestHandler handler;
   private final EventPublisher publisher;
   private final ConsumerMetrics metrics;
-  private final Map<TopicPartition, OffsetAndMetadata> commits;
+  private final CommitQueue commits;
 
   RequestPipeline(Vertx vertx, ConsumerOptions options, RequestHandler handler, EventPublisher publisher,
-      ConsumerMetrics metrics, Map<TopicPartition, OffsetAndMetadata> commits) {
+      ConsumerMetrics metrics, CommitQueue commits) {
     this.vertx = vertx;
     this.options = options;
     this.handler = handler;
@@ -172,7 +169,7 @@ final class RequestPipeline {
 
   private void complete(PartitionWork work, long offset) {
     if (work.owned() && work.tracker().complete(offset)) {
-      work.tracker().committable().ifPresent(next -> commits.put(work.partition(), new OffsetAndMetadata(next)));
+      work.tracker().committable().ifPresent(next -> commits.send(work.partition(), next));
     }
   }
 

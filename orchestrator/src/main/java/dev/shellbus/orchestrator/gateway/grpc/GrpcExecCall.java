@@ -6,6 +6,7 @@ import dev.shellbus.orchestrator.Deadline;
 import dev.shellbus.orchestrator.ShellbusException;
 import dev.shellbus.orchestrator.gateway.ExecCall;
 import dev.shellbus.orchestrator.gateway.ExecEvent;
+import dev.shellbus.orchestrator.gateway.ExecLimit;
 import io.netty.buffer.Unpooled;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -26,13 +27,15 @@ import org.slf4j.LoggerFactory;
  * stays paused until a handler is set, and {@code pause()}, {@code resume()} and {@code fetch()} go
  * straight to the HTTP/2 stream, so a paused consumer stops the gateway. The exit event is the last
  * one; {@link #exit()} completes when it is delivered. A stream that ends without one, or fails, fails
- * {@link #exit()} and the events stream with the mapped error; exit 124 is an ordinary exit here.
+ * {@link #exit()} and the events stream with the mapped error; exit 124 is an ordinary exit here, and the
+ * {@link ExecLimit} the call was sent with ({@link #limit()}) says which limit it reports.
  */
 final class GrpcExecCall implements ExecCall {
   private static final Logger LOG = LoggerFactory.getLogger(GrpcExecCall.class);
 
   private final String rpc;
   private final Deadline deadline;
+  private final ExecLimit limit;
   private final CallGuard guard;
   private final WriteStream<Buffer> stdin;
   private final Promise<Integer> exit = Promise.promise();
@@ -41,9 +44,11 @@ final class GrpcExecCall implements ExecCall {
   private boolean over;
   private Integer exitCode;
 
-  GrpcExecCall(String rpc, Deadline deadline, CallGuard guard, GrpcClientRequest<?, ExecSandboxEvent> request, WriteStream<Buffer> stdin) {
+  GrpcExecCall(String rpc, Deadline deadline, ExecLimit limit, CallGuard guard,
+      GrpcClientRequest<?, ExecSandboxEvent> request, WriteStream<Buffer> stdin) {
     this.rpc = rpc;
     this.deadline = deadline;
+    this.limit = limit;
     this.guard = guard;
     this.stdin = stdin;
     request.exceptionHandler(this::fail);
@@ -77,6 +82,11 @@ final class GrpcExecCall implements ExecCall {
   @Override
   public Future<Integer> exit() {
     return exit.future();
+  }
+
+  @Override
+  public ExecLimit limit() {
+    return limit;
   }
 
   @Override

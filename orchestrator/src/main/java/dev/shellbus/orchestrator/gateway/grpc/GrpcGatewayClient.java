@@ -15,6 +15,7 @@ import dev.shellbus.orchestrator.Deadline;
 import dev.shellbus.orchestrator.FailureCode;
 import dev.shellbus.orchestrator.ShellbusException;
 import dev.shellbus.orchestrator.gateway.ExecCall;
+import dev.shellbus.orchestrator.gateway.ExecLimit;
 import dev.shellbus.orchestrator.gateway.ExecSpec;
 import dev.shellbus.orchestrator.gateway.GatewayClient;
 import dev.shellbus.orchestrator.gateway.GatewayException;
@@ -38,8 +39,8 @@ import org.slf4j.LoggerFactory;
  * The {@link GatewayClient} port over the generated Vert.x gRPC stubs of {@code openshell.v1.OpenShell}.
  * Proto types stay inside this package; errors go through {@link GrpcStatusMapper}; every call sends
  * the remaining budget as its gRPC deadline and enforces it locally. For an exec, {@code
- * timeout_seconds} is bounded by the budget too ({@link ExecBudget}). {@link #raw()} reaches the
- * stubs for anything the port does not cover.
+ * timeout_seconds} is bounded by the budget too: {@link ExecLimit#decide} sets it, and the call
+ * reports that limit. {@link #raw()} reaches the stubs for anything the port does not cover.
  */
 public final class GrpcGatewayClient implements GatewayClient {
   private static final Logger LOG = LoggerFactory.getLogger(GrpcGatewayClient.class);
@@ -139,13 +140,15 @@ public final class GrpcGatewayClient implements GatewayClient {
   @Override
   public Future<ExecCall> exec(SandboxHandle sandbox, ExecSpec spec, Deadline deadline) {
     String rpc = "ExecSandbox";
-    ExecSandboxRequest request = ProtoMapping.execRequest(sandbox, spec, ExecBudget.timeoutSeconds(spec.timeoutSeconds(), deadline.remaining()), true);
+    ExecLimit limit = ExecLimit.decide(spec.timeoutSeconds(), deadline.remaining());
+    ExecSandboxRequest request = ProtoMapping.execRequest(sandbox, spec, limit.timeoutSeconds(), true);
     if (request.getSerializedSize() > MAX_REQUEST_BYTES) {
       return Future.failedFuture(new ShellbusException(FailureCode.PAYLOAD_TOO_LARGE,
           rpc + " request is " + request.getSerializedSize() + " bytes; the gateway takes at most 1 MiB (use an interactive exec for large stdin)"));
     }
     return calls.serverStream(OpenShellGrpcClient.ExecSandbox, request, deadline).map(stream -> {
-      GrpcExecCall call = new GrpcExecCall(rpc, deadline, stream.guard(), stream.request(), new StdinFrames.Closed());
+      GrpcExecCall call = new GrpcExecCall(rpc, deadline, limit, stream.guard(), stream.request(),
+          new StdinFrames.Closed());
       stream.guard().onExpire(v -> call.fail(GrpcStatusMapper.ownDeadline(rpc)));
       call.attach(stream.response());
       return call;
@@ -155,11 +158,12 @@ public final class GrpcGatewayClient implements GatewayClient {
   @Override
   public Future<ExecCall> execInteractive(SandboxHandle sandbox, ExecSpec spec, Deadline deadline) {
     String rpc = "ExecSandboxInteractive";
-    ExecSandboxRequest start = ProtoMapping.execRequest(sandbox, spec, ExecBudget.timeoutSeconds(spec.timeoutSeconds(), deadline.remaining()), false);
+    ExecLimit limit = ExecLimit.decide(spec.timeoutSeconds(), deadline.remaining());
+    ExecSandboxRequest start = ProtoMapping.execRequest(sandbox, spec, limit.timeoutSeconds(), false);
     Promise<Void> expired = Promise.promise();
     return calls.<ExecSandboxInput, ExecSandboxEvent>bidi(OpenShellGrpcClient.ExecSandboxInteractive, deadline, expired).map(open -> {
       StdinFrames stdin = new StdinFrames(open.request());
-      GrpcExecCall call = new GrpcExecCall(rpc, deadline, open.guard(), open.request(), stdin);
+      GrpcExecCall call = new GrpcExecCall(rpc, deadline, limit, open.guard(), open.request(), stdin);
       expired.future().onFailure(call::fail);
       open.request().write(ExecSandboxInput.newBuilder().setStart(start).build());
       if (spec.stdin().length > 0) {

@@ -15,6 +15,7 @@ import dev.shellbus.orchestrator.Deadline;
 import dev.shellbus.orchestrator.FailureCode;
 import dev.shellbus.orchestrator.ShellbusException;
 import dev.shellbus.orchestrator.gateway.ExecCall;
+import dev.shellbus.orchestrator.gateway.ExecLimit;
 import dev.shellbus.orchestrator.gateway.ExecSpec;
 import dev.shellbus.orchestrator.gateway.GatewayClient;
 import dev.shellbus.orchestrator.gateway.SandboxCreateSpec;
@@ -142,6 +143,22 @@ class GrpcGatewayClientIT {
     ExecSpec sleepy = new ExecSpec(List.of("sleep", "30"), "", Map.of(), null, 1);
     GatewayItSupport.Output out = await(client.exec(sandbox, sleepy, minute()).compose(GatewayItSupport::collect));
     assertThat(out.exit()).isEqualTo(124);
+    await(client.delete(sandbox.workspace(), sandbox.name(), minute()));
+  }
+
+  @Test
+  void theCallReportsTheLimitItWasSentWithAndTheBudgetsCapFiresAsExit124() throws Exception {
+    SandboxHandle sandbox = readySandbox("itlimit-" + RUN);
+    ExecSpec ownTimeout = new ExecSpec(List.of("sleep", "30"), "", Map.of(), null, 1);
+    ExecCall own = await(client.exec(sandbox, ownTimeout, minute()));
+    assertThat(own.limit()).isEqualTo(new ExecLimit(1, ExecLimit.Kind.OWN_TIMEOUT));
+    assertThat(await(GatewayItSupport.collect(own)).exit()).isEqualTo(124);
+
+    ExecCall capped = await(client.exec(sandbox, ExecSpec.of("sleep", "30"), Deadline.in(Duration.ofSeconds(4))));
+    assertThat(capped.limit()).isEqualTo(new ExecLimit(1, ExecLimit.Kind.REQUEST_DEADLINE));
+    GatewayItSupport.Output out = await(GatewayItSupport.collect(capped));
+    assertThat(out.exit()).isEqualTo(124);
+    assertThat(capped.limit().endedBy(out.exit())).contains(ExecLimit.Kind.REQUEST_DEADLINE);
     await(client.delete(sandbox.workspace(), sandbox.name(), minute()));
   }
 
