@@ -87,8 +87,15 @@ final class RequestScope {
     return interruption != null;
   }
 
-  /** Reports a progress event; dropped when the request has already moved on (to clean-up, for instance). */
+  /**
+   * Reports a progress event; dropped when the request has already moved on (to clean-up, for
+   * instance), and so is the end of a step an interruption cut short, also when the cancelled exec
+   * answered before the interruption reached the table.
+   */
   void progress(RequestEvent event, Function<EngineEvent.Header, EngineEvent> detail) {
+    if (event == RequestEvent.STEP_FINISHED && interrupted()) {
+      return;
+    }
     if (machine.allows(event)) {
       machine.fire(event, detail);
     }
