@@ -48,8 +48,8 @@ final class CloseSessionFlow extends SessionFlow {
         .map(stored -> {
           scope.snapshot = Optional.of(stored);
           scope.milestones.artifacts = scope.now();
-          scope.progress(RequestEvent.ARTIFACT_STORED, h -> new EngineEvent.ArtifactStored(h, EngineEvent.StoredKind.SNAPSHOT,
-              services.config().workspaceDir(), stored));
+          scope.progress(RequestEvent.ARTIFACT_STORED, h -> new EngineEvent.ArtifactStored(h,
+              EngineEvent.StoredKind.SNAPSHOT, services.config().workspaceDir(), stored));
           return RequestEvent.CLEAN_UP;
         });
   }

@@ -107,7 +107,8 @@ public sealed interface EngineEvent {
   record StepFinished(Header header, StepSpec spec, StepResult result) implements EngineEvent {
     /** From sending the exec to its exit. */
     public Duration duration() {
-      return result.startedAt().flatMap(s -> result.finishedAt().map(f -> Duration.between(s, f))).orElse(Duration.ZERO);
+      return result.startedAt().flatMap(s -> result.finishedAt().map(f -> Duration.between(s, f)))
+          .orElse(Duration.ZERO);
     }
   }
 

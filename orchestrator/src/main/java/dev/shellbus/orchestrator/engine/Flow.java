@@ -95,7 +95,8 @@ abstract class Flow {
       return Future.succeededFuture(next);
     }
     return services.uploader().upload(scope.requireSandbox(), inputs, scope.deadline(), scope.observer(),
-            receipt -> scope.progress(RequestEvent.INPUT_WRITTEN, h -> new EngineEvent.InputWritten(h, receipt)))
+            receipt -> scope.progress(RequestEvent.INPUT_WRITTEN,
+                h -> new EngineEvent.InputWritten(h, receipt)))
         .map(receipts -> {
           scope.inputs.addAll(receipts);
           scope.milestones.inputs = scope.now();

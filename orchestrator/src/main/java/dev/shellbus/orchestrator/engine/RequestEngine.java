@@ -17,11 +17,12 @@ import java.util.function.Function;
 /**
  * The orchestrator's entry point: runs jobs and session calls against the gateway, moves files and
  * artifacts through the object store, bounds everything by each request's one deadline, and
- * reports what happens to each request to that request's own {@link EngineObserver}. Each call returns the request's single terminal
- * {@link Outcome}; failures inside a request become a FAILED, CANCELLED or TIMED_OUT outcome, so
- * the future itself fails only on a bug. Calls of one session run one after the other, in the
- * order they were submitted. Nothing blocks: call it from any thread; a request runs on the
- * caller's Vert.x context, or on a fresh one when called from outside Vert.x.
+ * reports what happens to each request to that request's own {@link EngineObserver}. Each call
+ * returns the request's single terminal {@link Outcome}; failures inside a request become a
+ * FAILED, CANCELLED or TIMED_OUT outcome, so the future itself fails only on a bug. Calls of one
+ * session run one after the other, in the order they were submitted. Nothing blocks: call it from
+ * any thread; a request runs on the caller's Vert.x context, or on a fresh one when called from
+ * outside Vert.x.
  */
 public final class RequestEngine {
   private final Vertx vertx;
