@@ -40,4 +40,14 @@ class ArchitectureTest {
         .should().dependOnClassesThat().haveFullyQualifiedName("org.apache.kafka.clients.consumer.KafkaConsumer")
         .because("records are consumed only by the request consumer's poll thread").check(MAIN);
   }
+
+  @Test
+  void theWorkerSeesTheEngineOnlyThroughItsTypedEvents() {
+    noClasses().should().dependOnClassesThat().haveNameMatching(
+            "dev\\.shellbus\\.orchestrator\\.engine\\.(TransitionTable|Transition|TransitionTap|RequestEvent|Action"
+            + "|RequestStateMachine|RequestScope|RequestDriver)(\\$.*)?")
+        .because("the engine reports what happens to a request as EngineEvents to its EngineObserver; its transition "
+            + "table and driver are its own business, and the worker publishes phases only by RequestState name")
+        .check(MAIN);
+  }
 }

@@ -4,7 +4,6 @@ import dev.shellbus.orchestrator.transfer.WorkspaceSnapshots;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -49,8 +48,8 @@ final class CloseSessionFlow extends SessionFlow {
         .map(stored -> {
           scope.snapshot = Optional.of(stored);
           scope.milestones.artifacts = scope.now();
-          scope.progress(RequestEvent.ARTIFACT_STORED, Map.of("artifact.kind", "snapshot", "artifact.uri", stored.uri(),
-              "artifact.sha256", stored.sha256(), "artifact.size", Long.toString(stored.size())));
+          scope.progress(RequestEvent.ARTIFACT_STORED, h -> new EngineEvent.ArtifactStored(h,
+              EngineEvent.StoredKind.SNAPSHOT, services.config().workspaceDir(), stored));
           return RequestEvent.CLEAN_UP;
         });
   }

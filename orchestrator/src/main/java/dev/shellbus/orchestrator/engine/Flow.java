@@ -6,7 +6,6 @@ import dev.shellbus.orchestrator.transfer.ExecCapture;
 import dev.shellbus.orchestrator.transfer.FileInput;
 import io.vertx.core.Future;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -95,7 +94,9 @@ abstract class Flow {
       scope.milestones.inputs = scope.now();
       return Future.succeededFuture(next);
     }
-    return services.uploader().upload(scope.requireSandbox(), inputs, scope.deadline(), scope.observer())
+    return services.uploader().upload(scope.requireSandbox(), inputs, scope.deadline(), scope.observer(),
+            receipt -> scope.progress(RequestEvent.INPUT_WRITTEN,
+                h -> new EngineEvent.InputWritten(h, receipt)))
         .map(receipts -> {
           scope.inputs.addAll(receipts);
           scope.milestones.inputs = scope.now();
@@ -110,9 +111,8 @@ abstract class Flow {
         .compose(result -> {
           result.stored().forEach(artifact -> {
             scope.artifacts.add(new ArtifactResult(artifact, step));
-            scope.progress(RequestEvent.ARTIFACT_STORED, Map.of("artifact.path", artifact.path(),
-                "artifact.uri", artifact.object().uri(), "artifact.sha256", artifact.object().sha256(),
-                "artifact.size", Long.toString(artifact.object().size())));
+            scope.progress(RequestEvent.ARTIFACT_STORED, h -> new EngineEvent.ArtifactStored(h,
+                EngineEvent.StoredKind.ARTIFACT, artifact.path(), artifact.object()));
           });
           scope.milestones.artifacts = scope.now();
           if (!result.missing().isEmpty() && result.tar().exitCode() != ExecCapture.TIMEOUT_EXIT) {

@@ -6,9 +6,7 @@ import dev.shellbus.orchestrator.transfer.FileInput;
 import dev.shellbus.orchestrator.transfer.SandboxPaths;
 import io.vertx.core.Future;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -62,7 +60,7 @@ final class JobFlow extends Flow {
     }
     StepSpec spec = job.steps().get(index);
     scope.runningStep = index;
-    scope.progress(RequestEvent.STEP_STARTED, StepRunner.attributes(index, spec));
+    scope.progress(RequestEvent.STEP_STARTED, h -> new EngineEvent.StepStarted(h, index, spec));
     return steps.run(scope, index, spec, job.keepSandbox() && services.config().killOnInterrupt())
         .compose(run -> finished(index, spec, run));
   }
@@ -71,10 +69,7 @@ final class JobFlow extends Flow {
     StepResult result = scope.interrupted() ? interrupted(run.result()) : run.result();
     scope.steps.add(result);
     scope.lastStep = Optional.of(spec.name());
-    Map<String, String> attributes = new HashMap<>(StepRunner.attributes(index, spec));
-    attributes.put("step.status", result.status().name());
-    result.exitCode().ifPresent(code -> attributes.put("exit.code", Integer.toString(code)));
-    scope.progress(RequestEvent.STEP_FINISHED, attributes);
+    scope.progress(RequestEvent.STEP_FINISHED, h -> new EngineEvent.StepFinished(h, spec, result));
     if (run.error().isPresent()) {
       return Future.failedFuture(run.error().get());
     }
@@ -110,7 +105,7 @@ final class JobFlow extends Flow {
   Future<RequestEvent> cleanUp() {
     Future<Void> released;
     if (job.keepSandbox() && scope.sandbox.isPresent()) {
-      scope.progress(RequestEvent.SANDBOX_KEPT, Map.of("sandbox.name", scope.sandboxName.orElse("")));
+      scope.progress(RequestEvent.SANDBOX_KEPT, h -> new EngineEvent.SandboxKept(h, scope.sandboxName.orElse("")));
       released = killIfRunning();
     } else {
       released = provisioner.release(scope);

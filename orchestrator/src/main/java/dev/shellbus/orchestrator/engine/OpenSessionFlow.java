@@ -9,7 +9,6 @@ import io.vertx.core.Future;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * OpenSession: refuse a session id that is already open for another request, create (labels carry
@@ -63,7 +62,7 @@ final class OpenSessionFlow extends Flow {
   @Override
   Future<RequestEvent> cleanUp() {
     if (scope.failure == null && scope.interruption == null) {
-      scope.progress(RequestEvent.SANDBOX_KEPT, Map.of("sandbox.name", scope.sandboxName.orElse("")));
+      scope.progress(RequestEvent.SANDBOX_KEPT, h -> new EngineEvent.SandboxKept(h, scope.sandboxName.orElse("")));
       return Future.succeededFuture(finishEvent());
     }
     return provisioner.release(scope).map(v -> finishEvent());

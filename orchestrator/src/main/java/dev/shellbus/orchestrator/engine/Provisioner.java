@@ -7,6 +7,8 @@ import dev.shellbus.orchestrator.gateway.SandboxCreateSpec;
 import dev.shellbus.orchestrator.gateway.SandboxInfo;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
@@ -67,15 +69,18 @@ final class Provisioner {
   Future<Void> delete(RequestScope scope, Deadline bound) {
     String workspace = scope.sandbox.map(h -> h.workspace()).orElse(scope.workspace);
     String name = scope.sandboxName.orElseThrow();
+    Instant sent = scope.now();
     return services.retry().run("gateway.delete", bound, () -> services.gateway().delete(workspace, name, bound))
         .map(started -> {
           scope.milestones.deleted = scope.now();
-          scope.progress(RequestEvent.SANDBOX_DELETED, Map.of("sandbox.name", name, "deleted", started.toString()));
+          scope.progress(RequestEvent.SANDBOX_DELETED,
+              h -> new EngineEvent.SandboxDeleted(h, name, started, Duration.between(sent, h.at())));
           return (Void) null;
         })
         .recover(failure -> {
           scope.warnings.add("delete of sandbox " + name + " failed (the reaper will retry): " + failure.getMessage());
-          scope.progress(RequestEvent.SANDBOX_DELETE_FAILED, Map.of("sandbox.name", name));
+          scope.progress(RequestEvent.SANDBOX_DELETE_FAILED,
+              h -> new EngineEvent.SandboxDeleteFailed(h, name, Duration.between(sent, h.at())));
           return Future.succeededFuture();
         });
   }

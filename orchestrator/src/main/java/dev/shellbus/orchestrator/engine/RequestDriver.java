@@ -7,7 +7,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -82,7 +81,7 @@ final class RequestDriver {
   private void apply(RequestEvent event, Optional<String> reason) {
     Transition row;
     try {
-      row = scope.machine.fire(event, reason, Map.of());
+      row = scope.machine.fire(event, reason);
     } catch (IllegalStateException bug) {
       recover(bug);
       return;

@@ -20,15 +20,16 @@ import org.slf4j.LoggerFactory;
 /**
  * The orchestrator's entry point: runs jobs and session calls against the gateway, moves files and
  * artifacts through the object store, bounds everything by each request's one deadline, and
- * publishes every lifecycle transition. Each call returns the request's single terminal
- * {@link Outcome}; failures inside a request become a FAILED, CANCELLED or TIMED_OUT outcome, so
- * the future itself fails only on a bug. Calls of one session run one after the other, in the
- * order they were submitted. Nothing blocks: call it from any thread.
+ * reports what happens to each request to that request's own {@link EngineObserver}. Each call
+ * returns the request's single terminal {@link Outcome}; failures inside a request become a
+ * FAILED, CANCELLED or TIMED_OUT outcome, so the future itself fails only on a bug. Calls of one
+ * session run one after the other, in the order they were submitted. Nothing blocks: call it from
+ * any thread.
  *
- * <p>Where a request runs is up to its {@link EngineLanes}: on the caller's Vert.x context (or a fresh
- * one when called from outside Vert.x), or on the lane its key picks, one event loop of several. Either
- * way the caller sees one context: its lifecycle transitions are delivered, in order, and its outcome
- * completes on the context that submitted it.
+ * <p>Where a request runs is up to the engine's {@link EngineLanes}: on the caller's Vert.x context
+ * (or a fresh one when called from outside Vert.x), or on the lane its key picks, one event loop of
+ * several. Either way the caller sees one context: the request's events reach its observer, in
+ * order, and then its outcome completes, on the context that submitted it.
  */
 public final class RequestEngine {
   private static final Logger LOG = LoggerFactory.getLogger(RequestEngine.class);
@@ -37,14 +38,12 @@ public final class RequestEngine {
   private final EngineServices services;
   private final List<EngineLanes.Lane> lanes;
   private final Map<Context, EngineServices> laneServices = new HashMap<>();
-  private final LifecycleListener listener;
   private final CancelRegistry registry = new CancelRegistry();
   private final Map<String, Future<Outcome>> sessionTails = new ConcurrentHashMap<>();
 
   /** An engine that runs each request on the context that submits it. */
-  public RequestEngine(Vertx vertx, GatewayClient gateway, ObjectStore store, EngineConfig config, RetryRunner retry,
-      LifecycleListener listener) {
-    this(vertx, gateway, store, config, retry, listener, EngineLanes.caller());
+  public RequestEngine(Vertx vertx, GatewayClient gateway, ObjectStore store, EngineConfig config, RetryRunner retry) {
+    this(vertx, gateway, store, config, retry, EngineLanes.caller());
   }
 
   /**
@@ -52,61 +51,60 @@ public final class RequestEngine {
    * serves requests when there are no lanes.
    */
   public RequestEngine(Vertx vertx, GatewayClient gateway, ObjectStore store, EngineConfig config, RetryRunner retry,
-      LifecycleListener listener, EngineLanes lanes) {
+      EngineLanes lanes) {
     this.vertx = vertx;
     this.services = EngineServices.create(vertx, gateway, store, config, retry);
     this.lanes = lanes.all();
-    this.listener = listener;
     this.lanes.forEach(lane -> laneServices.put(lane.context(),
         EngineServices.create(vertx, lane.gateway(), store, config, retry)));
   }
 
-  /** Runs any request kind. */
-  public Future<Outcome> submit(Requests.Request request) {
+  /** Runs any request kind, reporting what happens to it to {@code observer}. */
+  public Future<Outcome> submit(Requests.Request request, EngineObserver observer) {
     if (request instanceof Requests.Job job) {
-      return runJob(job);
+      return runJob(job, observer);
     } else if (request instanceof Requests.OpenSession open) {
-      return openSession(open);
+      return openSession(open, observer);
     } else if (request instanceof Requests.Exec exec) {
-      return exec(exec);
+      return exec(exec, observer);
     } else if (request instanceof Requests.PutFiles put) {
-      return putFiles(put);
+      return putFiles(put, observer);
     } else if (request instanceof Requests.GetFiles get) {
-      return getFiles(get);
+      return getFiles(get, observer);
     } else if (request instanceof Requests.CloseSession close) {
-      return closeSession(close);
+      return closeSession(close, observer);
     }
     return cancel((Requests.Cancel) request);
   }
 
   /** RunJob: create, ready, inputs, steps, artifacts, delete (unless kept). */
-  public Future<Outcome> runJob(Requests.Job job) {
-    return start(job.context(), scope -> new JobFlow(scope, job));
+  public Future<Outcome> runJob(Requests.Job job, EngineObserver observer) {
+    return start(job.context(), observer, scope -> new JobFlow(scope, job));
   }
 
   /** OpenSession: create, ready, restore, inputs; the sandbox stays. */
-  public Future<Outcome> openSession(Requests.OpenSession open) {
-    return inSession(open.context(), scope -> new OpenSessionFlow(scope, open));
+  public Future<Outcome> openSession(Requests.OpenSession open, EngineObserver observer) {
+    return inSession(open.context(), observer, scope -> new OpenSessionFlow(scope, open));
   }
 
   /** Exec in an open session. */
-  public Future<Outcome> exec(Requests.Exec exec) {
-    return inSession(exec.context(), scope -> new SessionExecFlow(scope, exec));
+  public Future<Outcome> exec(Requests.Exec exec, EngineObserver observer) {
+    return inSession(exec.context(), observer, scope -> new SessionExecFlow(scope, exec));
   }
 
   /** PutFiles into an open session. */
-  public Future<Outcome> putFiles(Requests.PutFiles put) {
-    return inSession(put.context(), scope -> new FileFlows.Put(scope, put));
+  public Future<Outcome> putFiles(Requests.PutFiles put, EngineObserver observer) {
+    return inSession(put.context(), observer, scope -> new FileFlows.Put(scope, put));
   }
 
   /** GetFiles from an open session. */
-  public Future<Outcome> getFiles(Requests.GetFiles get) {
-    return inSession(get.context(), scope -> new FileFlows.Get(scope, get));
+  public Future<Outcome> getFiles(Requests.GetFiles get, EngineObserver observer) {
+    return inSession(get.context(), observer, scope -> new FileFlows.Get(scope, get));
   }
 
   /** CloseSession, optionally snapshotting the workspace first. */
-  public Future<Outcome> closeSession(Requests.CloseSession close) {
-    return inSession(close.context(), scope -> new CloseSessionFlow(scope, close));
+  public Future<Outcome> closeSession(Requests.CloseSession close, EngineObserver observer) {
+    return inSession(close.context(), observer, scope -> new CloseSessionFlow(scope, close));
   }
 
   /**
@@ -130,23 +128,23 @@ public final class RequestEngine {
     return registry.running().keySet();
   }
 
-  private Future<Outcome> inSession(RequestContext context, Function<RequestScope, Flow> flow) {
+  private Future<Outcome> inSession(RequestContext context, EngineObserver observer, Function<RequestScope, Flow> flow) {
     String key = context.tenant() + "\n" + context.requireSession();
     Promise<Outcome> mine = Promise.promise();
     Future<Outcome> previous = sessionTails.put(key, mine.future());
     Future<Void> turn = previous == null ? Future.succeededFuture() : previous.<Void>mapEmpty().otherwiseEmpty();
-    turn.onComplete(v -> start(context, flow).onComplete(mine));
+    turn.onComplete(v -> start(context, observer, flow).onComplete(mine));
     mine.future().onComplete(done -> sessionTails.remove(key, mine.future()));
     return mine.future();
   }
 
-  private Future<Outcome> start(RequestContext context, Function<RequestScope, Flow> flow) {
+  private Future<Outcome> start(RequestContext context, EngineObserver observer, Function<RequestScope, Flow> flow) {
     Optional<EngineLanes.Lane> lane = EngineLanes.laneOf(lanes, context);
     if (lane.isEmpty()) {
-      return run(vertx.getOrCreateContext(), context, services, listener, flow);
+      return run(vertx.getOrCreateContext(), context, services, observer, flow);
     }
     Context caller = vertx.getOrCreateContext();
-    LifecycleListener relayed = transition -> caller.runOnContext(v -> deliver(transition));
+    EngineObserver relayed = event -> caller.runOnContext(v -> deliver(observer, event));
     Promise<Outcome> result = Promise.promise();
     Context on = lane.get().context();
     run(on, context, laneServices.get(on), relayed, flow)
@@ -154,7 +152,7 @@ public final class RequestEngine {
     return result.future();
   }
 
-  private Future<Outcome> run(Context on, RequestContext context, EngineServices with, LifecycleListener to,
+  private Future<Outcome> run(Context on, RequestContext context, EngineServices with, EngineObserver to,
       Function<RequestScope, Flow> flow) {
     Promise<Outcome> result = Promise.promise();
     on.runOnContext(v -> {
@@ -168,12 +166,13 @@ public final class RequestEngine {
     return result.future();
   }
 
-  /** Hands a transition relayed from a lane to the listener; a throwing listener is logged, as on the lane. */
-  private void deliver(LifecycleTransition transition) {
+  /** Hands an event relayed from a lane to its observer; a throwing observer is logged, as on the lane. */
+  private static void deliver(EngineObserver observer, EngineEvent event) {
     try {
-      listener.onTransition(transition);
+      observer.on(event);
     } catch (RuntimeException e) {
-      LOG.warn("lifecycle listener failed on {} {}", transition.context().requestId(), transition.event(), e);
+      LOG.warn("engine observer failed on {} {}", event.header().context().requestId(),
+          event.getClass().getSimpleName(), e);
     }
   }
 }

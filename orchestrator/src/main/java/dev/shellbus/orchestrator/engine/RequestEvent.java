@@ -5,7 +5,7 @@ package dev.shellbus.orchestrator.engine;
  * only report progress within a phase (they loop back to the same state), and {@link #FAIL},
  * {@link #CANCEL} and {@link #DEADLINE} interrupt whatever runs and send it to clean-up.
  */
-public enum RequestEvent {
+enum RequestEvent {
   CREATE,
   LOCATE,
   SANDBOX_CREATED,
@@ -13,6 +13,7 @@ public enum RequestEvent {
   SANDBOX_READY,
   SANDBOX_NOT_READY,
   UPLOAD,
+  INPUT_WRITTEN,
   RUN_STEPS,
   STEP_STARTED,
   STEP_FINISHED,

@@ -12,8 +12,8 @@ import io.vertx.core.Future;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Everything one request accumulates while it runs: its sandbox, the first failure or the
@@ -54,11 +54,11 @@ final class RequestScope {
     Instant deleted;
   }
 
-  RequestScope(RequestContext context, EngineServices services, LifecycleListener listener) {
+  RequestScope(RequestContext context, EngineServices services, EngineObserver observer) {
     this.context = context;
     this.services = services;
     this.keys = new ObjectKeys(services.config(), context);
-    this.machine = new RequestStateMachine(context, listener, services.config().clock(), () -> sandboxName, () -> sandbox);
+    this.machine = new RequestStateMachine(context, observer, services.config().clock(), () -> sandboxName, () -> sandbox);
   }
 
   Deadline deadline() {
@@ -87,10 +87,17 @@ final class RequestScope {
     return interruption != null;
   }
 
-  /** Publishes a progress event; dropped when the request has already moved on to clean-up. */
-  void progress(RequestEvent event, Map<String, String> attributes) {
+  /**
+   * Reports a progress event; dropped when the request has already moved on (to clean-up, for
+   * instance), and so is the end of a step an interruption cut short, also when the cancelled exec
+   * answered before the interruption reached the table.
+   */
+  void progress(RequestEvent event, Function<EngineEvent.Header, EngineEvent> detail) {
+    if (event == RequestEvent.STEP_FINISHED && interrupted()) {
+      return;
+    }
     if (machine.allows(event)) {
-      machine.fire(event, Optional.empty(), attributes);
+      machine.fire(event, detail);
     }
   }
 
@@ -107,7 +114,7 @@ final class RequestScope {
 
       @Override
       public void notReady(int attempt) {
-        progress(RequestEvent.SANDBOX_NOT_READY, Map.of("retry.attempt", Integer.toString(attempt)));
+        progress(RequestEvent.SANDBOX_NOT_READY, h -> new EngineEvent.SandboxNotReady(h, attempt));
       }
     };
   }

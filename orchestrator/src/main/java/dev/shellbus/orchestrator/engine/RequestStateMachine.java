@@ -4,22 +4,22 @@ import dev.shellbus.orchestrator.gateway.SandboxHandle;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The current state of one request, moved only through {@link TransitionTable} rows. Each
- * transition is published to the {@link LifecycleListener} with timings. Not thread-safe: used on
- * the request's context only.
+ * The current state of one request, moved only through {@link TransitionTable} rows. Each row
+ * taken is reported to the request's {@link EngineObserver} as one typed {@link EngineEvent}. Not
+ * thread-safe: used on the request's context only.
  */
 final class RequestStateMachine {
   private static final Logger LOG = LoggerFactory.getLogger(RequestStateMachine.class);
 
   private final RequestContext context;
-  private final LifecycleListener listener;
+  private final EngineObserver observer;
   private final Clock clock;
   private final Instant acceptedAt;
   private final Supplier<Optional<String>> sandboxName;
@@ -27,10 +27,10 @@ final class RequestStateMachine {
   private RequestState state = RequestState.ACCEPTED;
   private Instant enteredAt;
 
-  RequestStateMachine(RequestContext context, LifecycleListener listener, Clock clock,
+  RequestStateMachine(RequestContext context, EngineObserver observer, Clock clock,
       Supplier<Optional<String>> sandboxName, Supplier<Optional<SandboxHandle>> sandbox) {
     this.context = context;
-    this.listener = listener;
+    this.observer = observer;
     this.clock = clock;
     this.acceptedAt = clock.instant();
     this.enteredAt = acceptedAt;
@@ -52,27 +52,73 @@ final class RequestStateMachine {
   }
 
   /**
-   * Takes the row for {@code event} and publishes it.
+   * Takes the row for a phase change (or a sandbox created or ready) and reports it.
    *
    * @throws IllegalStateException if the table has no such row
    */
-  Transition fire(RequestEvent event, Optional<String> reason, Map<String, String> attributes) {
+  Transition fire(RequestEvent event, Optional<String> reason) {
+    return fire(event, reason, (header, inState) -> phaseEvent(event, header, inState, reason));
+  }
+
+  /**
+   * Takes the row for a progress {@code event} and reports what {@code detail} makes of the header.
+   *
+   * @throws IllegalStateException if the table has no such row
+   */
+  Transition fire(RequestEvent event, Function<EngineEvent.Header, EngineEvent> detail) {
+    return fire(event, Optional.empty(), (header, inState) -> detail.apply(header));
+  }
+
+  private Transition fire(RequestEvent event, Optional<String> reason, Describer describer) {
     Transition row = TransitionTable.find(state, event).orElseThrow(() ->
         new IllegalStateException("request " + context.requestId() + ": no transition for " + event + " in " + state));
     Instant now = clock.instant();
-    LifecycleTransition published = new LifecycleTransition(context, sandboxName.get(), sandbox.get(), row, now,
-        Duration.between(acceptedAt, now), Duration.between(enteredAt, now), reason, attributes);
+    Duration elapsed = Duration.between(acceptedAt, now);
+    Duration inState = Duration.between(enteredAt, now);
+    EngineEvent.Header header = new EngineEvent.Header(context, now, elapsed, row.from(), row.to(), sandboxName.get(),
+        sandbox.get());
+    EngineEvent published = describer.describe(header, inState);
     state = row.to();
     enteredAt = now;
+    if (observer instanceof TransitionTap tap) {
+      tap.taken(new TransitionTap.Taken(context, row, now, elapsed, inState, reason));
+    }
     publish(published);
     return row;
   }
 
-  private void publish(LifecycleTransition transition) {
-    try {
-      listener.onTransition(transition);
-    } catch (RuntimeException e) {
-      LOG.warn("lifecycle listener failed on {} {}", transition.context().requestId(), transition.event(), e);
+  private static EngineEvent phaseEvent(RequestEvent event, EngineEvent.Header header, Duration inState,
+      Optional<String> reason) {
+    switch (event) {
+      case SANDBOX_CREATED:
+      case SANDBOX_ADOPTED:
+        return new EngineEvent.SandboxCreated(header, header.sandbox().orElseThrow(() ->
+            new IllegalStateException("request " + header.context().requestId() + ": " + event + " without a handle")),
+            event == RequestEvent.SANDBOX_ADOPTED, inState);
+      case SANDBOX_READY:
+        return new EngineEvent.SandboxReady(header, inState);
+      case FAIL:
+        return new EngineEvent.PhaseChanged(header, EngineEvent.Cause.FAILURE, reason);
+      case CANCEL:
+        return new EngineEvent.PhaseChanged(header, EngineEvent.Cause.CANCEL, reason);
+      case DEADLINE:
+        return new EngineEvent.PhaseChanged(header, EngineEvent.Cause.DEADLINE, reason);
+      default:
+        EngineEvent.Cause cause = header.to().terminal() ? EngineEvent.Cause.FINISH : EngineEvent.Cause.NEXT;
+        return new EngineEvent.PhaseChanged(header, cause, reason);
     }
+  }
+
+  private void publish(EngineEvent event) {
+    try {
+      observer.on(event);
+    } catch (RuntimeException e) {
+      LOG.warn("engine observer failed on {} {}", context.requestId(), event.getClass().getSimpleName(), e);
+    }
+  }
+
+  @FunctionalInterface
+  private interface Describer {
+    EngineEvent describe(EngineEvent.Header header, Duration inState);
   }
 }

@@ -3,9 +3,7 @@ package dev.shellbus.orchestrator.engine;
 import dev.shellbus.orchestrator.FailureCode;
 import dev.shellbus.orchestrator.ShellbusException;
 import io.vertx.core.Future;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Exec in a session: locate, run the command as step 0 ("exec"), keep the sandbox. A command
@@ -33,14 +31,11 @@ final class SessionExecFlow extends SessionFlow {
     StepSpec step = new StepSpec(STEP_NAME, exec.command().argv(), exec.command().workdir(), exec.command().environment(),
         exec.command().secretEnvKeys(), exec.command().stdin(), exec.command().timeout(), false);
     scope.runningStep = 0;
-    scope.progress(RequestEvent.STEP_STARTED, StepRunner.attributes(0, step));
+    scope.progress(RequestEvent.STEP_STARTED, h -> new EngineEvent.StepStarted(h, 0, step));
     return runner.run(scope, 0, step, services.config().killOnInterrupt()).compose(run -> {
       scope.steps.add(scope.interrupted() ? scope.interruptedStep(run.result()) : run.result());
       scope.milestones.steps = scope.now();
-      Map<String, String> attributes = new HashMap<>(StepRunner.attributes(0, step));
-      attributes.put("step.status", run.result().status().name());
-      run.result().exitCode().ifPresent(code -> attributes.put("exit.code", Integer.toString(code)));
-      scope.progress(RequestEvent.STEP_FINISHED, attributes);
+      scope.progress(RequestEvent.STEP_FINISHED, h -> new EngineEvent.StepFinished(h, step, run.result()));
       if (run.error().isPresent()) {
         return Future.failedFuture(run.error().get());
       }

@@ -3,7 +3,6 @@ package dev.shellbus.orchestrator.engine;
 import dev.shellbus.orchestrator.FailureCode;
 import dev.shellbus.orchestrator.ShellbusException;
 import io.vertx.core.Future;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -48,7 +47,7 @@ abstract class SessionFlow extends Flow {
   /** Keeps the session's sandbox, writes the manifest if anything was stored, and finishes. */
   Future<RequestEvent> keepAndFinish() {
     if (scope.sandbox.isPresent()) {
-      scope.progress(RequestEvent.SANDBOX_KEPT, Map.of("sandbox.name", scope.sandboxName.orElse("")));
+      scope.progress(RequestEvent.SANDBOX_KEPT, h -> new EngineEvent.SandboxKept(h, scope.sandboxName.orElse("")));
     }
     return writeManifest("").map(v -> finishEvent());
   }

@@ -11,7 +11,6 @@ import dev.shellbus.orchestrator.transfer.ExitWatch;
 import io.vertx.core.Future;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -94,10 +93,5 @@ final class StepRunner {
       return se;
     }
     return new ShellbusException(FailureCode.INTERNAL, "step " + step.name() + ": " + failure, false, failure);
-  }
-
-  /** Attributes of the step lifecycle events. */
-  static Map<String, String> attributes(int index, StepSpec step) {
-    return Map.of("step.index", Integer.toString(index), "step.name", step.name());
   }
 }

@@ -4,4 +4,4 @@ package dev.shellbus.orchestrator.engine;
  * One row of the transition table: in {@code from}, on {@code event}, go to {@code to} and run
  * {@code action}.
  */
-public record Transition(RequestState from, RequestEvent event, RequestState to, Action action) {}
+record Transition(RequestState from, RequestEvent event, RequestState to, Action action) {}

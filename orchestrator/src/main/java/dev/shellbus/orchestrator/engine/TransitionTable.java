@@ -36,19 +36,19 @@ import java.util.Optional;
  * deadline) leads to CLEANING_UP, the only way into a terminal state. A test fails when a row is
  * never exercised by the engine tests.
  */
-public final class TransitionTable {
+final class TransitionTable {
   private static final List<Transition> ROWS = build();
   private static final Map<RequestState, Map<RequestEvent, Transition>> INDEX = index(ROWS);
 
   private TransitionTable() {}
 
   /** Every row, in declaration order. */
-  public static List<Transition> rows() {
+  static List<Transition> rows() {
     return ROWS;
   }
 
   /** The row for {@code event} in {@code state}, if the table allows it. */
-  public static Optional<Transition> find(RequestState state, RequestEvent event) {
+  static Optional<Transition> find(RequestState state, RequestEvent event) {
     return Optional.ofNullable(INDEX.getOrDefault(state, Map.of()).get(event));
   }
 
@@ -72,6 +72,7 @@ public final class TransitionTable {
     interruptions(rows, WAITING_READY);
 
     row(rows, UPLOADING, RequestEvent.SANDBOX_NOT_READY, UPLOADING, NONE);
+    row(rows, UPLOADING, RequestEvent.INPUT_WRITTEN, UPLOADING, NONE);
     row(rows, UPLOADING, RequestEvent.RUN_STEPS, RUNNING_STEP, RUN_STEPS);
     row(rows, UPLOADING, RequestEvent.CLEAN_UP, CLEANING_UP, CLEAN_UP);
     interruptions(rows, UPLOADING);

@@ -16,6 +16,7 @@ import io.vertx.core.buffer.Buffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -40,8 +41,13 @@ public final class InputUploader {
     this.limits = limits;
   }
 
-  /** Writes all inputs, in the order archives, streamed files, small files; completes with one receipt per input. */
-  public Future<List<InputReceipt>> upload(SandboxHandle sandbox, List<FileInput> inputs, Deadline deadline, ExecLauncher.Observer observer) {
+  /**
+   * Writes all inputs, in the order archives, streamed files, small files; completes with one
+   * receipt per input. {@code written} hears of each receipt as soon as its input is in the
+   * sandbox (those of one tar batch when the batch's {@code tar} exited).
+   */
+  public Future<List<InputReceipt>> upload(SandboxHandle sandbox, List<FileInput> inputs, Deadline deadline,
+      ExecLauncher.Observer observer, Consumer<InputReceipt> written) {
     List<FileInput> archives = new ArrayList<>();
     List<FileInput> streamed = new ArrayList<>();
     List<FileInput> small = new ArrayList<>();
@@ -56,17 +62,27 @@ public final class InputUploader {
       }
     }
     List<InputReceipt> receipts = new ArrayList<>();
+    Consumer<InputReceipt> done = receipt -> {
+      receipts.add(receipt);
+      written.accept(receipt);
+    };
     Future<Void> chain = Future.succeededFuture();
     for (FileInput archive : archives) {
-      chain = chain.compose(v -> retried(sandbox, deadline, observer, () -> unpack(sandbox, archive, deadline, observer))).map(receipts::add).mapEmpty();
+      chain = chain.compose(v -> retried(sandbox, deadline, observer, () -> unpack(sandbox, archive, deadline, observer))).map(receipt -> report(done, List.of(receipt)));
     }
     if (!streamed.isEmpty()) {
-      chain = chain.compose(v -> retried(sandbox, deadline, observer, () -> tarBatch(sandbox, streamed, deadline, observer))).map(receipts::addAll).mapEmpty();
+      chain = chain.compose(v -> retried(sandbox, deadline, observer, () -> tarBatch(sandbox, streamed, deadline, observer)))
+          .map(batch -> report(done, batch));
     }
     for (FileInput file : small) {
-      chain = chain.compose(v -> retried(sandbox, deadline, observer, () -> smallFile(sandbox, file, deadline, observer))).map(receipts::add).mapEmpty();
+      chain = chain.compose(v -> retried(sandbox, deadline, observer, () -> smallFile(sandbox, file, deadline, observer))).map(receipt -> report(done, List.of(receipt)));
     }
     return chain.map(v -> List.copyOf(receipts));
+  }
+
+  private static Void report(Consumer<InputReceipt> done, List<InputReceipt> receipts) {
+    receipts.forEach(done);
+    return null;
   }
 
   private <T> Future<T> retried(SandboxHandle sandbox, Deadline deadline, ExecLauncher.Observer observer, Supplier<Future<T>> op) {

@@ -14,8 +14,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
- * A request engine on a fake gateway and an in-memory store, recording every lifecycle transition
- * (also into {@link TransitionCoverage}).
+ * A request engine on a fake gateway and an in-memory store. Every request submitted through
+ * {@link #engine} is observed: its events are recorded in {@link #observed}, the table rows it took
+ * in {@link #transitions} (and in {@link TransitionCoverage}).
  */
 final class EngineHarness implements AutoCloseable {
   static final String BUCKET = "test-bucket";
@@ -23,8 +24,9 @@ final class EngineHarness implements AutoCloseable {
   final Vertx vertx = Vertx.vertx();
   final FakeGateway gateway = new FakeGateway(vertx);
   final InMemoryObjectStore store = new InMemoryObjectStore();
-  final List<LifecycleTransition> transitions = new CopyOnWriteArrayList<>();
-  final RequestEngine engine;
+  final List<TransitionTap.Taken> transitions = new CopyOnWriteArrayList<>();
+  final List<EngineEvent> observed = new CopyOnWriteArrayList<>();
+  final Engine engine;
 
   /** The configuration of {@link #EngineHarness()}. */
   static final EngineConfig CONFIG = EngineConfig.defaults(BUCKET, "runs").withCleanupGrace(Duration.ofSeconds(2));
@@ -38,11 +40,67 @@ final class EngineHarness implements AutoCloseable {
   }
 
   /** Another engine on the same gateway and store (a second worker). */
-  RequestEngine newEngine(EngineConfig config) {
-    return new RequestEngine(vertx, gateway, store, config, RetryRunner.ONCE, t -> {
-      transitions.add(t);
-      TransitionCoverage.record(t.transition());
-    });
+  Engine newEngine(EngineConfig config) {
+    return new Engine(new RequestEngine(vertx, gateway, store, config, RetryRunner.ONCE), tap());
+  }
+
+  /** The observer every request of this harness gets. */
+  TransitionTap tap() {
+    return new TransitionTap() {
+      @Override
+      public void on(EngineEvent event) {
+        observed.add(event);
+      }
+
+      @Override
+      public void taken(Taken taken) {
+        transitions.add(taken);
+        TransitionCoverage.record(taken.transition());
+      }
+    };
+  }
+
+  /** A {@link RequestEngine} whose requests are all reported to one observer. */
+  static final class Engine {
+    final RequestEngine engine;
+    private final EngineObserver observer;
+
+    Engine(RequestEngine engine, EngineObserver observer) {
+      this.engine = engine;
+      this.observer = observer;
+    }
+
+    Future<Outcome> submit(Requests.Request request) {
+      return engine.submit(request, observer);
+    }
+
+    Future<Outcome> runJob(Requests.Job job) {
+      return submit(job);
+    }
+
+    Future<Outcome> openSession(Requests.OpenSession open) {
+      return submit(open);
+    }
+
+    Future<Outcome> exec(Requests.Exec exec) {
+      return submit(exec);
+    }
+
+    Future<Outcome> putFiles(Requests.PutFiles put) {
+      return submit(put);
+    }
+
+    Future<Outcome> getFiles(Requests.GetFiles get) {
+      return submit(get);
+    }
+
+    Future<Outcome> closeSession(Requests.CloseSession close) {
+      return submit(close);
+    }
+
+    Future<Outcome> cancel(Requests.Cancel cancel) {
+      return engine.cancel(cancel);
+    }
   }
 
   static RequestContext context(String requestId, Duration budget) {
@@ -61,9 +119,14 @@ final class EngineHarness implements AutoCloseable {
     }
   }
 
-  /** The events of one request, in order. */
+  /** The table events of one request, in order. */
   List<RequestEvent> events(String requestId) {
-    return transitions.stream().filter(t -> t.context().requestId().equals(requestId)).map(LifecycleTransition::event).toList();
+    return transitions.stream().filter(t -> t.context().requestId().equals(requestId)).map(TransitionTap.Taken::event).toList();
+  }
+
+  /** The engine events of one request, in order. */
+  List<EngineEvent> observed(String requestId) {
+    return observed.stream().filter(e -> e.context().requestId().equals(requestId)).toList();
   }
 
   /** Polls until the condition holds, failing after ten seconds. */

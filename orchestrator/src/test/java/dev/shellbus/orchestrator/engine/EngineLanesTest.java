@@ -40,14 +40,16 @@ class EngineLanesTest {
   void requestsRunOnTheirLanesAndReportOnTheCallersContext() throws Exception {
     EngineLanes lanes = connected(2);
     assertThat(lanes.size()).isEqualTo(2);
-    List<LifecycleTransition> seen = new CopyOnWriteArrayList<>();
+    List<EngineEvent> seen = new CopyOnWriteArrayList<>();
     Context caller = h.vertx.getOrCreateContext();
-    RequestEngine engine = new RequestEngine(h.vertx, h.gateway, h.store, EngineHarness.CONFIG, RetryRunner.ONCE, t -> {
+    RequestEngine engine = new RequestEngine(h.vertx, h.gateway, h.store, EngineHarness.CONFIG, RetryRunner.ONCE,
+        lanes);
+    EngineObserver observer = event -> {
       if (Vertx.currentContext() != caller) {
-        wrongThread.add("transition " + t.event() + " of " + t.context().requestId());
+        wrongThread.add(event.getClass().getSimpleName() + " of " + event.context().requestId());
       }
-      seen.add(t);
-    }, lanes);
+      seen.add(event);
+    };
 
     List<Future<Outcome>> outcomes = new ArrayList<>();
     Promise<Void> submitted = Promise.promise();
@@ -56,7 +58,7 @@ class EngineLanesTest {
         Requests.Job job = new Requests.Job(context("lane-job-" + i, Duration.ofSeconds(30)),
             SandboxOptions.image("python:3"), List.of(), List.of(StepSpec.of("greet", "echo", "hi " + i)), List.of(),
             false);
-        outcomes.add(engine.runJob(job).onComplete(ar -> {
+        outcomes.add(engine.runJob(job, observer).onComplete(ar -> {
           if (Vertx.currentContext() != caller) {
             wrongThread.add("outcome of " + job.context().requestId());
           }
@@ -75,9 +77,14 @@ class EngineLanesTest {
     assertThat(gatewayThreads.values()).as("each request stays on one lane").allSatisfy(t -> assertThat(t).hasSize(1));
     for (int i = 0; i < 16; i++) {
       String id = "lane-job-" + i;
-      List<RequestEvent> events = seen.stream().filter(t -> t.context().requestId().equals(id))
-          .map(LifecycleTransition::event).toList();
-      assertThat(events).as(id + " in order").startsWith(RequestEvent.CREATE).endsWith(RequestEvent.FINISH_SUCCEEDED);
+      List<EngineEvent> events = seen.stream().filter(e -> e.context().requestId().equals(id)).toList();
+      assertThat(events).as(id + " has events").isNotEmpty();
+      assertThat(events.get(events.size() - 1).header().to()).as(id + " ends SUCCEEDED, last")
+          .isEqualTo(RequestState.SUCCEEDED);
+      for (int e = 1; e < events.size(); e++) {
+        assertThat(events.get(e).header().from()).as(id + " event " + e + " starts where the previous one led")
+            .isEqualTo(events.get(e - 1).header().to());
+      }
     }
     lanes.disconnect().compose(v -> lanes.close()).await(10, TimeUnit.SECONDS);
   }
@@ -86,13 +93,14 @@ class EngineLanesTest {
   void callsOfOneSessionShareALaneAndRunInOrder() throws Exception {
     EngineLanes lanes = connected(2);
     RequestEngine engine = new RequestEngine(h.vertx, h.gateway, h.store, EngineHarness.CONFIG, RetryRunner.ONCE,
-        t -> { }, lanes);
+        lanes);
     assertThat(h.await(engine.openSession(new Requests.OpenSession(session("open", "s-1", Duration.ofSeconds(30)),
-        SandboxOptions.image("python:3"), Duration.ofMinutes(5), List.of(), Optional.empty()))).status()).isEqualTo(Outcome.Status.SUCCEEDED);
+        SandboxOptions.image("python:3"), Duration.ofMinutes(5), List.of(), Optional.empty()), EngineObserver.NONE))
+        .status()).isEqualTo(Outcome.Status.SUCCEEDED);
     List<Future<Outcome>> calls = new ArrayList<>();
     for (int i = 0; i < 8; i++) {
       calls.add(engine.exec(new Requests.Exec(session("exec-" + i, "s-1", Duration.ofSeconds(30)),
-          StepSpec.of("call", "echo", "call " + i))));
+          StepSpec.of("call", "echo", "call " + i)), EngineObserver.NONE));
     }
     for (Future<Outcome> call : calls) {
       assertThat(h.await(call).status()).isEqualTo(Outcome.Status.SUCCEEDED);

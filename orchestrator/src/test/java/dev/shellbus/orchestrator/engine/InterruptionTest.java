@@ -186,7 +186,7 @@ class InterruptionTest {
 
   @Test
   void lifecycleTransitionsCarryTimingsAttemptAndReasons() {
-    Consumer<LifecycleTransition> check = t -> {
+    Consumer<TransitionTap.Taken> check = t -> {
       assertThat(t.context().attempt()).isEqualTo(1);
       assertThat(t.elapsed().isNegative()).isFalse();
       assertThat(t.inPreviousState().isNegative()).isFalse();
@@ -194,12 +194,13 @@ class InterruptionTest {
     Outcome outcome = cancelWhen(hangingJob("timings", Duration.ofSeconds(30)), RequestState.RUNNING_STEP);
 
     assertThat(outcome.status()).isEqualTo(Outcome.Status.CANCELLED);
-    List<LifecycleTransition> mine = h.transitions.stream().filter(t -> t.context().requestId().equals("timings")).toList();
+    List<TransitionTap.Taken> mine = h.transitions.stream().filter(t -> t.context().requestId().equals("timings")).toList();
     mine.forEach(check);
     assertThat(mine).filteredOn(t -> t.event() == RequestEvent.CANCEL).singleElement()
         .satisfies(t -> assertThat(t.reason()).hasValueSatisfying(r -> assertThat(r).contains("user pressed stop")));
-    assertThat(mine).filteredOn(t -> t.event() == RequestEvent.STEP_STARTED).singleElement()
-        .satisfies(t -> assertThat(t.attributes()).containsEntry("step.name", "wait"));
-    assertThat(mine.get(mine.size() - 1).sandboxName()).isPresent();
+    List<EngineEvent> events = h.observed("timings");
+    assertThat(events).filteredOn(EngineEvent.StepStarted.class::isInstance).singleElement()
+        .satisfies(e -> assertThat(((EngineEvent.StepStarted) e).spec().name()).isEqualTo("wait"));
+    assertThat(events.get(events.size() - 1).header().sandboxName()).isPresent();
   }
 }

@@ -60,8 +60,8 @@ class RequestEngineIT {
   private static GatewayClient gateway;
   private static S3ObjectStore store;
   private static String bucket;
-  private static RequestEngine engine;
-  private static final List<LifecycleTransition> TRANSITIONS = new CopyOnWriteArrayList<>();
+  private static EngineHarness.Engine engine;
+  private static final List<TransitionTap.Taken> TRANSITIONS = new CopyOnWriteArrayList<>();
 
   @BeforeAll
   static void start(S3Service s3) throws Exception {
@@ -74,7 +74,17 @@ class RequestEngineIT {
     store = S3ObjectStore.create(vertx, S3Settings.compatible(s3.endpoint(), s3.accessKey(), s3.secretKey()));
     bucket = s3.bucket();
     Retrier retrier = new Retrier(vertx, RetryPolicy.DEFAULT, RetryListener.NONE);
-    engine = new RequestEngine(vertx, gateway, store, EngineConfig.defaults(bucket, "it-" + RUN), retrier::run, TRANSITIONS::add);
+    TransitionTap tap = new TransitionTap() {
+      @Override
+      public void on(EngineEvent event) {}
+
+      @Override
+      public void taken(Taken taken) {
+        TRANSITIONS.add(taken);
+      }
+    };
+    engine = new EngineHarness.Engine(new RequestEngine(vertx, gateway, store, EngineConfig.defaults(bucket, "it-" + RUN),
+        retrier::run), tap);
   }
 
   @AfterAll

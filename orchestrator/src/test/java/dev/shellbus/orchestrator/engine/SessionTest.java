@@ -73,7 +73,7 @@ class SessionTest {
   @Test
   void anotherWorkerContinuesTheSessionFromTheGatewayLabels() {
     open("open-r", "roaming", Optional.empty());
-    RequestEngine second = h.newEngine(EngineConfig.defaults(EngineHarness.BUCKET, "runs"));
+    EngineHarness.Engine second = h.newEngine(EngineConfig.defaults(EngineHarness.BUCKET, "runs"));
 
     Outcome exec = h.await(second.exec(new Requests.Exec(session("exec-r", "roaming", BUDGET), StepSpec.of("x", "echo", "hi"))));
 

@@ -51,8 +51,8 @@ class TransitionTableTest {
   @Test
   void unknownTransitionIsRefused() {
     RequestStateMachine machine = new RequestStateMachine(EngineHarness.context("r", java.time.Duration.ofSeconds(1)),
-        LifecycleListener.NONE, java.time.Clock.systemUTC(), java.util.Optional::empty, java.util.Optional::empty);
-    assertThatThrownBy(() -> machine.fire(RequestEvent.STEP_FINISHED, java.util.Optional.empty(), java.util.Map.of()))
+        EngineObserver.NONE, java.time.Clock.systemUTC(), java.util.Optional::empty, java.util.Optional::empty);
+    assertThatThrownBy(() -> machine.fire(RequestEvent.STEP_FINISHED, java.util.Optional.empty()))
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("ACCEPTED");
   }
 }

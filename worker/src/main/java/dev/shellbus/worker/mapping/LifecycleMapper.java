@@ -3,8 +3,7 @@ package dev.shellbus.worker.mapping;
 import dev.shellbus.events.v1.LifecycleEvent;
 import dev.shellbus.events.v1.LifecycleType;
 import dev.shellbus.events.v1.SandboxRequest;
-import dev.shellbus.orchestrator.engine.LifecycleTransition;
-import dev.shellbus.orchestrator.engine.RequestEvent;
+import dev.shellbus.orchestrator.engine.EngineEvent;
 import dev.shellbus.orchestrator.engine.RequestState;
 import dev.shellbus.worker.audit.SecretScrubber;
 import java.time.Duration;
@@ -15,38 +14,53 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Turns engine transitions into {@code LifecycleEvent} records.
+ * Turns engine events into {@code LifecycleEvent} records.
  *
- * <p>Transitions the contract has a type for are published: creating, ready, not-ready retries, inputs staged, step
+ * <p>Events the contract has a type for are published: creating, ready, not-ready retries, inputs staged, step
  * started and finished, artifact or snapshot stored, deleted, cancel requested and the four terminal ones. Internal
- * steps without a contract type (locating a session, the sandbox-created answer, kept sandboxes, the failure or
- * deadline interrupt that precedes the terminal event) are not. The caller's request labels are echoed in the
- * attributes as {@code label.<key>}.
+ * steps without a contract type (locating a session, the sandbox-created answer, each input written, kept sandboxes,
+ * the failure or deadline interrupt that precedes the terminal event) are not. The contract's {@code attributes} are
+ * built here from the typed payloads; the caller's request labels are echoed in them as {@code label.<key>}.
  */
 public final class LifecycleMapper {
 
   private LifecycleMapper() {}
 
-  /** Returns the contract type of {@code t}, or empty when it is not published. */
-  public static Optional<LifecycleType> type(LifecycleTransition t) {
-    RequestEvent event = t.event();
-    if (t.from() == RequestState.UPLOADING && (event == RequestEvent.RUN_STEPS || event == RequestEvent.CLEAN_UP)) {
-      return Optional.of(LifecycleType.INPUTS_STAGED);
+  /** Returns the contract type of {@code e}, or empty when it is not published. */
+  public static Optional<LifecycleType> type(EngineEvent e) {
+    if (e instanceof EngineEvent.PhaseChanged p) {
+      return phaseType(p);
     }
-    LifecycleType type = switch (event) {
-      case CREATE -> LifecycleType.SANDBOX_CREATING;
-      case SANDBOX_READY -> LifecycleType.SANDBOX_READY;
-      case SANDBOX_NOT_READY -> LifecycleType.RETRYING;
-      case STEP_STARTED -> LifecycleType.STEP_STARTED;
-      case STEP_FINISHED -> LifecycleType.STEP_FINISHED;
-      case ARTIFACT_STORED -> "snapshot".equals(t.attributes().get("artifact.kind"))
-          ? LifecycleType.SNAPSHOT_STORED : LifecycleType.ARTIFACT_STORED;
-      case SANDBOX_DELETED -> LifecycleType.SANDBOX_DELETED;
+    LifecycleType type = null;
+    if (e instanceof EngineEvent.SandboxReady) {
+      type = LifecycleType.SANDBOX_READY;
+    } else if (e instanceof EngineEvent.SandboxNotReady) {
+      type = LifecycleType.RETRYING;
+    } else if (e instanceof EngineEvent.StepStarted) {
+      type = LifecycleType.STEP_STARTED;
+    } else if (e instanceof EngineEvent.StepFinished) {
+      type = LifecycleType.STEP_FINISHED;
+    } else if (e instanceof EngineEvent.ArtifactStored a) {
+      type = a.kind() == EngineEvent.StoredKind.SNAPSHOT ? LifecycleType.SNAPSHOT_STORED : LifecycleType.ARTIFACT_STORED;
+    } else if (e instanceof EngineEvent.SandboxDeleted) {
+      type = LifecycleType.SANDBOX_DELETED;
+    }
+    return Optional.ofNullable(type);
+  }
+
+  private static Optional<LifecycleType> phaseType(EngineEvent.PhaseChanged p) {
+    RequestState from = p.header().from();
+    RequestState to = p.header().to();
+    LifecycleType type = switch (p.cause()) {
       case CANCEL -> LifecycleType.CANCEL_REQUESTED;
-      case FINISH_SUCCEEDED -> LifecycleType.SUCCEEDED;
-      case FINISH_FAILED -> LifecycleType.FAILED;
-      case FINISH_CANCELLED -> LifecycleType.CANCELLED;
-      case FINISH_TIMED_OUT -> LifecycleType.TIMED_OUT;
+      case FINISH -> switch (to) {
+        case SUCCEEDED -> LifecycleType.SUCCEEDED;
+        case CANCELLED -> LifecycleType.CANCELLED;
+        case TIMED_OUT -> LifecycleType.TIMED_OUT;
+        default -> LifecycleType.FAILED;
+      };
+      case NEXT -> to == RequestState.CREATING ? LifecycleType.SANDBOX_CREATING
+          : from == RequestState.UPLOADING ? LifecycleType.INPUTS_STAGED : null;
       default -> null;
     };
     return Optional.ofNullable(type);
@@ -58,25 +72,58 @@ public final class LifecycleMapper {
         || type == LifecycleType.TIMED_OUT || type == LifecycleType.REJECTED;
   }
 
-  /** Builds the event of {@code t} with type {@code type}; reasons pass through {@code scrubber}. */
-  public static LifecycleEvent event(LifecycleTransition t, LifecycleType type, SecretScrubber scrubber) {
+  /** Builds the event of {@code e} with type {@code type}; reasons pass through {@code scrubber}. */
+  public static LifecycleEvent event(EngineEvent e, LifecycleType type, SecretScrubber scrubber) {
+    EngineEvent.Header h = e.header();
+    Optional<String> reason = e instanceof EngineEvent.PhaseChanged p ? p.reason() : Optional.empty();
     LifecycleEvent.Builder b = LifecycleEvent.newBuilder().setEventId(UUID.randomUUID().toString())
-        .setRequestId(t.context().requestId()).setSessionId(t.context().sessionId().orElse(null))
-        .setSandboxName(t.sandboxName().orElse(null)).setTenant(t.context().tenant())
-        .setWorkerId(t.context().workerId()).setType(type).setAt(t.at()).setAttempt(t.context().attempt())
-        .setFromState(t.from().name()).setToState(t.to().name())
-        .setReason(t.reason().map(scrubber::text).orElse(null)).setElapsedMs(t.elapsed().toMillis())
-        .setAttributes(attributes(t.attributes(), t.context().labels()));
-    t.sandbox().ifPresent(h -> b.setSandboxId(h.id()).setSandboxName(h.name()));
-    String index = t.attributes().get("step.index");
-    if (index != null) {
-      b.setStepIndex(Integer.parseInt(index)).setStepName(t.attributes().get("step.name"));
-    }
-    String exit = t.attributes().get("exit.code");
-    if (exit != null) {
-      b.setExitCode(Integer.parseInt(exit));
+        .setRequestId(h.context().requestId()).setSessionId(h.context().sessionId().orElse(null))
+        .setSandboxName(h.sandboxName().orElse(null)).setTenant(h.context().tenant())
+        .setWorkerId(h.context().workerId()).setType(type).setAt(h.at()).setAttempt(h.context().attempt())
+        .setFromState(h.from().name()).setToState(h.to().name())
+        .setReason(reason.map(scrubber::text).orElse(null)).setElapsedMs(h.elapsed().toMillis())
+        .setAttributes(attributes(detail(e), h.context().labels()));
+    h.sandbox().ifPresent(s -> b.setSandboxId(s.id()).setSandboxName(s.name()));
+    if (e instanceof EngineEvent.StepStarted s) {
+      b.setStepIndex(s.index()).setStepName(s.spec().name());
+    } else if (e instanceof EngineEvent.StepFinished f) {
+      b.setStepIndex(f.result().index()).setStepName(f.result().name());
+      f.result().exitCode().ifPresent(b::setExitCode);
     }
     return b.build();
+  }
+
+  /** The contract's detail attributes of {@code e} (the same keys and values for as long as the contract lives). */
+  static Map<String, String> detail(EngineEvent e) {
+    Map<String, String> out = new HashMap<>();
+    if (e instanceof EngineEvent.SandboxNotReady n) {
+      out.put("retry.attempt", Integer.toString(n.attempt()));
+    } else if (e instanceof EngineEvent.StepStarted s) {
+      out.put("step.index", Integer.toString(s.index()));
+      out.put("step.name", s.spec().name());
+    } else if (e instanceof EngineEvent.StepFinished f) {
+      out.put("step.index", Integer.toString(f.result().index()));
+      out.put("step.name", f.result().name());
+      out.put("step.status", f.result().status().name());
+      f.result().exitCode().ifPresent(code -> out.put("exit.code", Integer.toString(code)));
+    } else if (e instanceof EngineEvent.ArtifactStored a) {
+      if (a.kind() == EngineEvent.StoredKind.SNAPSHOT) {
+        out.put("artifact.kind", "snapshot");
+      } else {
+        out.put("artifact.path", a.path());
+      }
+      out.put("artifact.uri", a.object().uri());
+      out.put("artifact.sha256", a.object().sha256());
+      out.put("artifact.size", Long.toString(a.object().size()));
+    } else if (e instanceof EngineEvent.SandboxDeleted d) {
+      out.put("sandbox.name", d.name());
+      out.put("deleted", Boolean.toString(d.started()));
+    } else if (e instanceof EngineEvent.SandboxKept k) {
+      out.put("sandbox.name", k.name());
+    } else if (e instanceof EngineEvent.SandboxDeleteFailed f) {
+      out.put("sandbox.name", f.name());
+    }
+    return out;
   }
 
   /**

@@ -3,7 +3,9 @@ package dev.shellbus.worker.process;
 import dev.shellbus.events.v1.AuditEvent;
 import dev.shellbus.events.v1.LifecycleEvent;
 import dev.shellbus.worker.kafka.EventPublisher;
+import dev.shellbus.worker.kafka.InboundRequest;
 import dev.shellbus.worker.kafka.OutboundRecord;
+import dev.shellbus.worker.logging.LogContext;
 import dev.shellbus.worker.mapping.Outbound;
 import dev.shellbus.worker.metrics.WorkerMetrics;
 import io.vertx.core.Future;
@@ -33,25 +35,24 @@ final class EventSink {
     return outbound;
   }
 
-  /** Publishes a lifecycle event of {@code track}. */
-  void lifecycle(RequestTrack track, LifecycleEvent event) {
-    send(track, outbound.lifecycle(track.in, event), "lifecycle");
+  /** Publishes a lifecycle event of {@code in}; completes (never fails) when the publish settled. */
+  Future<Void> lifecycle(InboundRequest in, LogContext log, LifecycleEvent event) {
+    return send(in, log, outbound.lifecycle(in, event), "lifecycle");
   }
 
-  /** Publishes an audit event of {@code track}. */
-  void audit(RequestTrack track, AuditEvent event) {
-    send(track, outbound.audit(track.in, event), "audit");
+  /** Publishes an audit event of {@code in}; completes (never fails) when the publish settled. */
+  Future<Void> audit(InboundRequest in, LogContext log, AuditEvent event) {
+    return send(in, log, outbound.audit(in, event), "audit");
   }
 
-  private void send(RequestTrack track, OutboundRecord record, String type) {
-    Future<Void> done = publisher.publish(record).<Void>transform(ar -> {
+  private Future<Void> send(InboundRequest in, LogContext log, OutboundRecord record, String type) {
+    return publisher.publish(record).transform(ar -> {
       metrics.published(type, ar.succeeded());
       if (ar.failed()) {
-        track.log().run(() -> LOG.warn("Publishing a {} event of request {} failed: {}", type, track.requestId(),
+        log.run(() -> LOG.warn("Publishing a {} event of request {} failed: {}", type, in.requestId(),
             ar.cause().toString()));
       }
       return Future.succeededFuture();
     });
-    track.pending.add(done);
   }
 }

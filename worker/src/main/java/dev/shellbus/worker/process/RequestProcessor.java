@@ -37,6 +37,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,16 +50,18 @@ import org.slf4j.LoggerFactory;
  * <p>An invalid request gets a REJECTED result without running. A later attempt of a job or OpenSession first removes
  * the sandboxes of earlier attempts ({@link LeftoverSweeper}); past {@code engine.max-attempts} it fails with
  * INTERRUPTED; a later attempt whose deadline passed meanwhile ends TIMED_OUT. Cancels go straight to the engine.
- * Non-terminal lifecycle and audit events are published as they happen ({@link TransitionRouter}); the completion is
- * answered once those publishes have settled, so the terminal events follow them.
+ * Each running attempt is its own engine observer ({@link RequestAttempt}): non-terminal lifecycle and audit events are
+ * published as they happen, and the completion is answered once those publishes have settled, so the terminal events
+ * follow them.
  */
 public final class RequestProcessor implements RequestHandler {
 
   private static final Logger LOG = LoggerFactory.getLogger(RequestProcessor.class);
 
   private final RequestEngine engine;
-  private final TransitionRouter router;
+  private final Map<String, RequestAttempt> running = new ConcurrentHashMap<>();
   private final EventSink sink;
+  private final EngineMeters meters;
   private final LeftoverSweeper sweeper;
   private final RequestMapper mapper;
   private final ResultMapper results;
@@ -66,11 +71,11 @@ public final class RequestProcessor implements RequestHandler {
   private final ProcessorSettings settings;
   private final Clock clock;
 
-  private RequestProcessor(RequestEngine engine, TransitionRouter router, EventSink sink, ProcessorSettings settings,
+  private RequestProcessor(RequestEngine engine, EventSink sink, EngineMeters meters, ProcessorSettings settings,
       GatewayClient gateway, RetryRunner retry, WorkerMetrics metrics, Clock clock) {
     this.engine = engine;
-    this.router = router;
     this.sink = sink;
+    this.meters = meters;
     this.settings = settings;
     this.metrics = metrics;
     this.clock = clock;
@@ -83,7 +88,7 @@ public final class RequestProcessor implements RequestHandler {
   }
 
   /**
-   * Wires a processor and its engine: the engine reports its transitions to the processor's router.
+   * Wires a processor and its engine: the engine reports what happens to each request to that request's attempt.
    *
    * @param publisher publishes lifecycle and audit events as they happen
    * @param owned the registry of sandboxes this worker owns (heartbeats)
@@ -93,9 +98,9 @@ public final class RequestProcessor implements RequestHandler {
       RetryRunner retry, EventPublisher publisher, Outbound outbound, WorkerMetrics metrics, OwnedSandboxes owned,
       ProcessorSettings settings, EngineLanes lanes) {
     EventSink sink = new EventSink(publisher, outbound, metrics);
-    TransitionRouter router = new TransitionRouter(sink, metrics, owned);
-    RequestEngine engine = new RequestEngine(vertx, gateway, store, config, retry, router, lanes);
-    return new RequestProcessor(engine, router, sink, settings, gateway, retry, metrics, config.clock());
+    RequestEngine engine = new RequestEngine(vertx, gateway, store, config, retry, lanes);
+    return new RequestProcessor(engine, sink, new EngineMeters(metrics, owned), settings, gateway, retry, metrics,
+        config.clock());
   }
 
   @Override
@@ -121,15 +126,15 @@ public final class RequestProcessor implements RequestHandler {
       return sweep(track).map(v -> completions.notRun(track, ResultStatus.FAILED, ErrorCode.INTERRUPTED,
           "interrupted " + (in.attempt() - 1) + " times (worker crash, rebalance or shutdown); giving up"));
     }
-    track.audit = new AuditTrail(audits, request.context(), EngineRequests.steps(request),
-        EngineRequests.providers(request), track.scrubber);
-    router.register(track);
-    sink.lifecycle(track, LifecycleMapper.own(in.request(), in.attempt(), settings.workerId(),
+    RequestAttempt attempt = new RequestAttempt(track,
+        new AuditTrail(audits, request.context(), EngineRequests.providers(request), track.scrubber), sink, meters);
+    running.put(track.requestId(), attempt);
+    attempt.publish(LifecycleMapper.own(in.request(), in.attempt(), settings.workerId(),
         LifecycleType.ACCEPTED, null, track.acceptedAt, Duration.ZERO));
     return sweep(track)
-        .compose(v -> engine.submit(request))
-        .compose(outcome -> finish(track, outcome))
-        .onComplete(ar -> router.unregister(track));
+        .compose(v -> engine.submit(request, attempt))
+        .compose(outcome -> finish(attempt, outcome))
+        .onComplete(ar -> running.remove(track.requestId(), attempt));
   }
 
   @Override
@@ -153,9 +158,9 @@ public final class RequestProcessor implements RequestHandler {
 
   @Override
   public void abandon(InboundRequest in) {
-    router.track(in.requestId()).filter(t -> t.in.attempt() == in.attempt()).ifPresent(track -> {
-      track.abandoned = true;
-      track.log().run(() -> LOG.warn("Request {} was given up by the consumer; stopping it", in.requestId()));
+    Optional.ofNullable(running.get(in.requestId())).filter(a -> a.track().in.attempt() == in.attempt()).ifPresent(a -> {
+      a.abandon();
+      a.log().run(() -> LOG.warn("Request {} was given up by the consumer; stopping it", in.requestId()));
       engine.cancel(new Requests.Cancel(mapper.context(in.request(), in.attempt(), clock.instant()),
           in.requestId(), "worker gave the request up (rebalance or shutdown)"));
     });
@@ -163,18 +168,19 @@ public final class RequestProcessor implements RequestHandler {
 
   /** Cancels every running request with {@code reason}; they complete CANCELLED and delete their sandboxes. */
   public int cancelAll(String reason) {
-    List<RequestTrack> running = new ArrayList<>(router.tracks().values());
-    for (RequestTrack track : running) {
-      track.log().run(() -> LOG.warn("Cancelling request {}: {}", track.requestId(), reason));
+    List<RequestAttempt> attempts = List.copyOf(running.values());
+    for (RequestAttempt attempt : attempts) {
+      RequestTrack track = attempt.track();
+      attempt.log().run(() -> LOG.warn("Cancelling request {}: {}", track.requestId(), reason));
       engine.cancel(new Requests.Cancel(mapper.context(track.request, track.in.attempt(), clock.instant()),
           track.requestId(), reason));
     }
-    return running.size();
+    return attempts.size();
   }
 
   /** Returns how many requests run now. */
   public int running() {
-    return router.tracks().size();
+    return running.size();
   }
 
   private Future<Void> sweep(RequestTrack track) {
@@ -184,33 +190,33 @@ public final class RequestProcessor implements RequestHandler {
     return sweeper.sweep(mapper.context(track.request, track.in.attempt(), track.acceptedAt)).mapEmpty();
   }
 
-  private Future<Completion> finish(RequestTrack track, Outcome outcome) {
+  private Future<Completion> finish(RequestAttempt attempt, Outcome outcome) {
+    RequestTrack track = attempt.track();
     Instant now = clock.instant();
     String status = outcome.status().name();
     metrics.requestFinished(track.kind.tag(), status.toLowerCase(Locale.ROOT), Duration.between(track.acceptedAt, now));
     metrics.bytes("in", "input", outcome.inputs().stream().mapToLong(InputReceipt::size).sum());
     metrics.bytes("out", "log", outcome.steps().stream()
         .mapToLong((StepResult s) -> s.stdout().totalBytes() + s.stderr().totalBytes()).sum());
-    track.audit.inputs(outcome.inputs(), now).forEach(a -> sink.audit(track, a));
     List<LifecycleEvent> events = new ArrayList<>();
     if (outcome.status() == Outcome.Status.SUCCEEDED && track.kind == RequestKind.OPEN_SESSION) {
-      events.add(own(track, LifecycleType.SESSION_OPENED, now));
+      events.add(own(attempt, LifecycleType.SESSION_OPENED, now));
     } else if (outcome.status() == Outcome.Status.SUCCEEDED && track.kind == RequestKind.CLOSE_SESSION) {
-      events.add(own(track, LifecycleType.SESSION_CLOSED, now));
+      events.add(own(attempt, LifecycleType.SESSION_CLOSED, now));
     }
-    events.add(track.terminal != null ? track.terminal
-        : own(track, LifecycleType.valueOf(status), now));
+    events.add(attempt.terminal().orElseGet(() -> own(attempt, LifecycleType.valueOf(status), now)));
     var result = results.fromOutcome(track.request, outcome, track.scrubber);
-    track.log().run(() -> LOG.info("Request {} attempt {} finished {}{}", track.requestId(), track.in.attempt(),
+    attempt.log().run(() -> LOG.info("Request {} attempt {} finished {}{}", track.requestId(), track.in.attempt(),
         status, outcome.error().map(e -> " (" + e.code() + ")").orElse("")));
-    return track.settled().map(v -> completions.of(track, result, events));
+    return attempt.settled().map(v -> completions.of(track, result, events));
   }
 
-  private LifecycleEvent own(RequestTrack track, LifecycleType type, Instant at) {
+  private LifecycleEvent own(RequestAttempt attempt, LifecycleType type, Instant at) {
+    RequestTrack track = attempt.track();
     LifecycleEvent e = LifecycleMapper.own(track.request, track.in.attempt(), settings.workerId(), type, null, at,
         Duration.between(track.acceptedAt, at));
-    e.setSandboxId(track.sandboxId);
-    e.setSandboxName(track.sandboxName);
+    e.setSandboxId(attempt.sandboxId());
+    e.setSandboxName(attempt.sandboxName());
     return e;
   }
 }

@@ -13,7 +13,7 @@ import dev.shellbus.events.v1.SandboxRequest;
 import dev.shellbus.events.v1.SandboxResult;
 import dev.shellbus.orchestrator.engine.OutputCapture;
 import dev.shellbus.orchestrator.engine.Outcome;
-import dev.shellbus.orchestrator.engine.RequestEvent;
+import dev.shellbus.orchestrator.engine.EngineEvent;
 import dev.shellbus.orchestrator.engine.RequestState;
 import dev.shellbus.orchestrator.engine.Requests;
 import dev.shellbus.orchestrator.engine.StepResult;
@@ -27,7 +27,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -41,16 +40,14 @@ class SecretRedactionTest {
   void auditEventsCarryTheRedactedArgvOnly() {
     Requests.Job job = (Requests.Job) new RequestMapper("w-1", "", Duration.ofHours(1))
         .toEngine(request, 1, Fixtures.NOW);
-    AuditTrail trail = new AuditTrail(new AuditFactory("test"), job.context(), job.steps(),
-        job.sandbox().providers(), scrubber);
+    AuditTrail trail = new AuditTrail(new AuditFactory("test"), job.context(), job.sandbox().providers(), scrubber);
     List<AuditEvent> events = new ArrayList<>();
-    events.addAll(trail.on(Fixtures.transition(RequestState.CREATING, RequestEvent.SANDBOX_CREATED, Map.of(),
-        Optional.empty())));
-    events.addAll(trail.on(Fixtures.transition(RequestState.RUNNING_STEP, RequestEvent.STEP_STARTED,
-        Map.of("step.index", "0", "step.name", "deploy"), Optional.empty())));
-    events.addAll(trail.on(Fixtures.transition(RequestState.RUNNING_STEP, RequestEvent.STEP_FINISHED,
-        Map.of("step.index", "0", "step.name", "deploy", "step.status", "FAILED", "exit.code", "1"),
-        Optional.empty())));
+    EngineEvent.Header created = Fixtures.header(RequestState.CREATING, RequestState.WAITING_READY);
+    events.addAll(trail.on(new EngineEvent.SandboxCreated(created, created.sandbox().orElseThrow(), false,
+        Duration.ofMillis(300))));
+    events.addAll(trail.on(new EngineEvent.StepStarted(Fixtures.header(RequestState.RUNNING_STEP,
+        RequestState.RUNNING_STEP), 0, job.steps().get(0))));
+    events.addAll(trail.on(Fixtures.stepFinished(0, job.steps().get(0), StepResult.Status.FAILED, 1)));
     assertThat(events).extracting(AuditEvent::getApiOperation)
         .containsExactly("CreateSandbox", "AttachSandboxProvider", null, null);
     AuditEvent launch = events.get(2);
@@ -83,9 +80,8 @@ class SecretRedactionTest {
 
   @Test
   void lifecycleReasonsAreScrubbed() {
-    LifecycleEvent event = LifecycleMapper.event(Fixtures.transition(RequestState.CLEANING_UP,
-        RequestEvent.FINISH_FAILED, Map.of(), Optional.of("STEP_FAILED: printed " + SANDBOX_SECRET)),
-        LifecycleType.FAILED, scrubber);
+    LifecycleEvent event = LifecycleMapper.event(Fixtures.phase(RequestState.CLEANING_UP, RequestState.FAILED,
+        EngineEvent.Cause.FINISH, Optional.of("STEP_FAILED: printed " + SANDBOX_SECRET)), LifecycleType.FAILED, scrubber);
     assertNoSecret(new EventSerializer<>(LifecycleEvent.class).encode(event));
   }
 

@@ -7,11 +7,12 @@ import dev.shellbus.events.v1.SandboxRequest;
 import dev.shellbus.events.v1.SandboxSpec;
 import dev.shellbus.events.v1.Step;
 import dev.shellbus.orchestrator.Deadline;
-import dev.shellbus.orchestrator.engine.LifecycleTransition;
+import dev.shellbus.orchestrator.engine.EngineEvent;
+import dev.shellbus.orchestrator.engine.OutputCapture;
 import dev.shellbus.orchestrator.engine.RequestContext;
-import dev.shellbus.orchestrator.engine.RequestEvent;
 import dev.shellbus.orchestrator.engine.RequestState;
-import dev.shellbus.orchestrator.engine.TransitionTable;
+import dev.shellbus.orchestrator.engine.StepResult;
+import dev.shellbus.orchestrator.engine.StepSpec;
 import dev.shellbus.orchestrator.gateway.SandboxHandle;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Requests and transitions for the unit tests; the secret values are easy to search for in bytes. */
+/** Requests and engine events for the unit tests; the secret values are easy to search for in bytes. */
 public final class Fixtures {
 
   public static final String SANDBOX_SECRET = "sbx-secret-8f3a";
@@ -51,12 +52,23 @@ public final class Fixtures {
         Map.of("team", "qa"), "w-1");
   }
 
-  /** A transition of {@code event} from {@code from} with {@code attributes}. */
-  public static LifecycleTransition transition(RequestState from, RequestEvent event, Map<String, String> attributes,
+  /** The header of an event in {@code from} that leads to {@code to}, with a known sandbox. */
+  public static EngineEvent.Header header(RequestState from, RequestState to) {
+    return new EngineEvent.Header(context(), NOW, Duration.ofSeconds(2), from, to, Optional.of("sj-abc-1"),
+        Optional.of(new SandboxHandle("uuid-1", "sj-abc-1", "default")));
+  }
+
+  /** A phase change from {@code from} to {@code to}. */
+  public static EngineEvent.PhaseChanged phase(RequestState from, RequestState to, EngineEvent.Cause cause,
       Optional<String> reason) {
-    return new LifecycleTransition(context(), Optional.of("sj-abc-1"),
-        Optional.of(new SandboxHandle("uuid-1", "sj-abc-1", "default")),
-        TransitionTable.find(from, event).orElseThrow(), NOW, Duration.ofSeconds(2), Duration.ofMillis(300), reason,
-        attributes);
+    return new EngineEvent.PhaseChanged(header(from, to), cause, reason);
+  }
+
+  /** Step {@code index} of {@code step} ended with {@code status} and {@code exitCode}. */
+  public static EngineEvent.StepFinished stepFinished(int index, StepSpec step, StepResult.Status status,
+      int exitCode) {
+    return new EngineEvent.StepFinished(header(RequestState.RUNNING_STEP, RequestState.RUNNING_STEP), step,
+        new StepResult(index, step.name(), status, Optional.of(exitCode), Optional.of(NOW.minusMillis(300)),
+            Optional.of(NOW), OutputCapture.empty(), OutputCapture.empty()));
   }
 }

@@ -10,10 +10,11 @@ import dev.shellbus.orchestrator.FailureCode;
 import dev.shellbus.orchestrator.engine.ErrorInfo;
 import dev.shellbus.orchestrator.engine.OutputCapture;
 import dev.shellbus.orchestrator.engine.Outcome;
-import dev.shellbus.orchestrator.engine.RequestEvent;
+import dev.shellbus.orchestrator.engine.EngineEvent;
 import dev.shellbus.orchestrator.engine.RequestState;
 import dev.shellbus.orchestrator.engine.Requests;
 import dev.shellbus.orchestrator.engine.StepResult;
+import dev.shellbus.orchestrator.engine.StepSpec;
 import dev.shellbus.orchestrator.engine.Timings;
 import dev.shellbus.orchestrator.gateway.SandboxHandle;
 import dev.shellbus.orchestrator.transfer.InputSource;
@@ -26,7 +27,6 @@ import io.vertx.core.buffer.Buffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -92,17 +92,16 @@ class MappingTest {
 
   @Test
   void transitionsMapToLifecycleTypes() {
-    assertThat(LifecycleMapper.type(Fixtures.transition(RequestState.ACCEPTED, RequestEvent.CREATE, Map.of(),
-        Optional.empty()))).contains(LifecycleType.SANDBOX_CREATING);
-    assertThat(LifecycleMapper.type(Fixtures.transition(RequestState.UPLOADING, RequestEvent.RUN_STEPS, Map.of(),
-        Optional.empty()))).contains(LifecycleType.INPUTS_STAGED);
-    assertThat(LifecycleMapper.type(Fixtures.transition(RequestState.CLEANING_UP, RequestEvent.FINISH_TIMED_OUT,
-        Map.of(), Optional.empty()))).contains(LifecycleType.TIMED_OUT);
-    assertThat(LifecycleMapper.type(Fixtures.transition(RequestState.ACCEPTED, RequestEvent.LOCATE, Map.of(),
-        Optional.empty()))).isEmpty();
-    var event = LifecycleMapper.event(Fixtures.transition(RequestState.RUNNING_STEP, RequestEvent.STEP_FINISHED,
-        Map.of("step.index", "0", "step.name", "deploy", "exit.code", "3"), Optional.empty()),
-        LifecycleType.STEP_FINISHED, SecretScrubber.NONE);
+    assertThat(LifecycleMapper.type(Fixtures.phase(RequestState.ACCEPTED, RequestState.CREATING,
+        EngineEvent.Cause.NEXT, Optional.empty()))).contains(LifecycleType.SANDBOX_CREATING);
+    assertThat(LifecycleMapper.type(Fixtures.phase(RequestState.UPLOADING, RequestState.RUNNING_STEP,
+        EngineEvent.Cause.NEXT, Optional.empty()))).contains(LifecycleType.INPUTS_STAGED);
+    assertThat(LifecycleMapper.type(Fixtures.phase(RequestState.CLEANING_UP, RequestState.TIMED_OUT,
+        EngineEvent.Cause.FINISH, Optional.empty()))).contains(LifecycleType.TIMED_OUT);
+    assertThat(LifecycleMapper.type(Fixtures.phase(RequestState.ACCEPTED, RequestState.LOCATING,
+        EngineEvent.Cause.NEXT, Optional.empty()))).isEmpty();
+    var event = LifecycleMapper.event(Fixtures.stepFinished(0, StepSpec.of("deploy", "deploy"),
+        StepResult.Status.FAILED, 3), LifecycleType.STEP_FINISHED, SecretScrubber.NONE);
     assertThat(event.getExitCode()).isEqualTo(3);
     assertThat(event.getSandboxId()).isEqualTo("uuid-1");
     assertThat(event.getAttributes()).containsEntry("label.team", "qa");
@@ -112,9 +111,8 @@ class MappingTest {
   void lifecycleEventsAreKeyedLikeTheirRequestAndNameTheSandboxInAHeader() {
     Outbound outbound = new Outbound(TopicNames.defaults(), "w-1");
     InboundRequest session = inbound("session-7", Fixtures.secretJob());
-    var withSandbox = LifecycleMapper.event(Fixtures.transition(RequestState.RUNNING_STEP, RequestEvent.STEP_FINISHED,
-        Map.of("step.index", "0", "step.name", "deploy", "exit.code", "0"), Optional.empty()),
-        LifecycleType.STEP_FINISHED, SecretScrubber.NONE);
+    var withSandbox = LifecycleMapper.event(Fixtures.stepFinished(0, StepSpec.of("deploy", "deploy"),
+        StepResult.Status.SUCCEEDED, 0), LifecycleType.STEP_FINISHED, SecretScrubber.NONE);
     OutboundRecord record = outbound.lifecycle(session, withSandbox);
     assertThat(record.key()).isEqualTo("session-7");
     assertThat(record.headers()).filteredOn(h -> h.key().equals(Topics.SANDBOX_ID_HEADER))
