@@ -12,7 +12,6 @@ import dev.shellbus.loadtest.run.RunResult;
 import dev.shellbus.loadtest.stack.Deployment;
 import dev.shellbus.loadtest.stack.DeploymentOptions;
 import dev.shellbus.loadtest.stack.Infra;
-import dev.shellbus.worker.config.Durations;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,18 +47,19 @@ public final class LoadtestMain implements Callable<Integer> {
   long count;
 
   @Option(names = "--duration", defaultValue = "0s",
-      description = "how long to start arrivals, e.g. 30s, 5m")
+      description = "how long to start arrivals, e.g. 30s, 5m", converter = DurationOption.class)
   Duration duration;
 
   @Option(names = "--warmup", defaultValue = "0s",
-      description = "arrivals in this first period run but are not counted")
+      description = "arrivals in this first period run but are not counted", converter = DurationOption.class)
   Duration warmup;
 
   @Option(names = "--mix", defaultValue = "job", description = "request mix, e.g. job=70,session/5=20,artifact/1MiB=10")
   String mix;
 
   @Option(names = "--timeout", defaultValue = "5m",
-      description = "each request's deadline; no result by then (plus 10 s) counts as NO_RESULT")
+      description = "each request's deadline; no result by then (plus 10 s) counts as NO_RESULT",
+      converter = DurationOption.class)
   Duration timeout;
 
   @Option(names = "--seed", defaultValue = "1", description = "seed of the mix draw and Poisson gaps")
@@ -78,8 +78,7 @@ public final class LoadtestMain implements Callable<Integer> {
   /** Runs the command line. */
   public static void main(String[] args) {
     Logging.configure();
-    System.exit(new CommandLine(new LoadtestMain()).setCaseInsensitiveEnumValuesAllowed(true)
-        .registerConverter(Duration.class, Durations::require).execute(args));
+    System.exit(new CommandLine(new LoadtestMain()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
   }
 
   @Override

@@ -39,15 +39,15 @@ public final class StackFlags {
   Isolation isolation;
 
   @Option(names = "--ready-delay", defaultValue = "250ms",
-      description = "dev gateway: PROVISIONING to READY")
+      description = "dev gateway: PROVISIONING to READY", converter = DurationOption.class)
   Duration readyDelay;
 
   @Option(names = "--delete-delay", defaultValue = "100ms",
-      description = "dev gateway: DELETING to gone")
+      description = "dev gateway: DELETING to gone", converter = DurationOption.class)
   Duration deleteDelay;
 
   @Option(names = "--sim-exec", defaultValue = "0ms",
-      description = "dev gateway: how long a simulated exec takes")
+      description = "dev gateway: how long a simulated exec takes", converter = DurationOption.class)
   Duration simulatedExec;
 
   @Option(names = "--worker", defaultValue = "IN_PROCESS", description = "where the worker runs: ${COMPLETION-"

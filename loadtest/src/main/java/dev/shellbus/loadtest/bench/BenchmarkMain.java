@@ -71,8 +71,7 @@ public final class BenchmarkMain implements Callable<Integer> {
   /** Runs the benchmarks. */
   public static void main(String[] args) {
     Logging.configure();
-    System.exit(new CommandLine(new BenchmarkMain()).registerConverter(Duration.class, Durations::require)
-        .execute(args));
+    System.exit(new CommandLine(new BenchmarkMain()).execute(args));
   }
 
   private Duration warmupTime() {
