@@ -1,5 +1,6 @@
 package dev.shellbus.cli;
 
+import dev.shellbus.devkit.s3.EmbeddedS3Builder;
 import dev.shellbus.events.Topics;
 import dev.shellbus.events.serde.EventDeserializer;
 import dev.shellbus.events.v1.Artifact;
@@ -171,11 +172,11 @@ final class ArtifactsCommand implements Runnable {
         return S3Settings.compatible(endpoint, access, secret);
       }
       if (endpoint.toString().equals(DEV_STORE)) {
-        return S3Settings.compatible(endpoint, "shellbus", "shellbus-secret");
+        return S3Settings.compatible(endpoint, EmbeddedS3Builder.DEFAULT_ACCESS_KEY,
+            EmbeddedS3Builder.DEFAULT_SECRET_KEY);
       }
-      S3Settings keys = S3Settings.compatible(endpoint, "-", "-");
-      return new S3Settings(keys.endpoint(), keys.region(), Optional.empty(), Optional.empty(), true,
-          keys.partSizeBytes(), keys.uploadBufferBytes());
+      return new S3Settings(Optional.of(endpoint), "us-east-1", Optional.empty(), Optional.empty(), true,
+          S3Settings.DEFAULT_PART_SIZE, S3Settings.minUploadBuffer(S3Settings.DEFAULT_PART_SIZE));
     }
 
     /** Returns the SHA-256 that a result on the results topic gives for {@code uri}, reading it from the start. */

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +13,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.IndexedRecord;
 
@@ -98,29 +98,27 @@ public final class RecordJson {
 
   /** Returns the bytes as UTF-8 text, or {@code base64:} and their Base64 form when they are not text. */
   static String whole(ByteBuffer bytes) {
-    ByteBuffer view = bytes.duplicate();
-    try {
-      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(view.duplicate()).toString();
-    } catch (CharacterCodingException e) {
-      byte[] raw = new byte[view.remaining()];
-      view.get(raw);
+    return utf8(bytes).orElseGet(() -> {
+      byte[] raw = new byte[bytes.remaining()];
+      bytes.duplicate().get(raw);
       return "base64:" + Base64.getEncoder().encodeToString(raw);
-    }
+    });
   }
 
   /** Returns the bytes as text, at most {@value #MAX_BYTES_CHARS} characters, marking what was cut. */
   public static String shorten(ByteBuffer bytes) {
-    ByteBuffer view = bytes.duplicate();
-    int size = view.remaining();
-    CharBuffer text;
+    int size = bytes.remaining();
+    return utf8(bytes).map(s -> s.length() <= MAX_BYTES_CHARS ? s
+        : s.substring(0, MAX_BYTES_CHARS) + "...<" + size + " bytes>").orElse("<" + size + " bytes, binary>");
+  }
+
+  /** Returns the bytes decoded as UTF-8, or empty when they are not valid UTF-8; the buffer is left as it is. */
+  private static Optional<String> utf8(ByteBuffer bytes) {
     try {
-      text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(view);
+      return Optional.of(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(bytes.duplicate()).toString());
     } catch (CharacterCodingException e) {
-      return "<" + size + " bytes, binary>";
+      return Optional.empty();
     }
-    String s = text.toString();
-    return s.length() <= MAX_BYTES_CHARS ? s : s.substring(0, MAX_BYTES_CHARS) + "...<" + size + " bytes>";
   }
 }

@@ -3,6 +3,7 @@ package dev.shellbus.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,7 +92,7 @@ final class Launched implements AutoCloseable {
   }
 
   /** Waits until stdout or stderr has a line matching {@code pattern}; returns the first group (or the match). */
-  String await(Pattern pattern, Duration limit) throws IOException, InterruptedException {
+  String await(Pattern pattern, Duration limit) throws InterruptedException {
     Instant until = Instant.now().plus(limit);
     while (Instant.now().isBefore(until)) {
       Optional<String> found = find(pattern);
@@ -100,7 +101,7 @@ final class Launched implements AutoCloseable {
       }
       if (!process.isAlive()) {
         return find(pattern).orElseThrow(() -> new AssertionError("ended (exit " + process.exitValue() + ") before "
-            + pattern + "\n--- stdout\n" + safe(this::out) + "\n--- stderr\n" + safe(this::err)));
+            + pattern + "\n--- stdout\n" + out() + "\n--- stderr\n" + err()));
       }
       Thread.sleep(100); // polling a file the child writes; there is nothing to subscribe to
     }
@@ -108,7 +109,7 @@ final class Launched implements AutoCloseable {
         + err());
   }
 
-  private Optional<String> find(Pattern pattern) throws IOException {
+  private Optional<String> find(Pattern pattern) {
     Matcher matcher = pattern.matcher(out() + "\n" + err());
     if (!matcher.find()) {
       return Optional.empty();
@@ -132,24 +133,20 @@ final class Launched implements AutoCloseable {
     return process.isAlive();
   }
 
-  String out() throws IOException {
-    return Files.readString(out, StandardCharsets.UTF_8);
+  String out() {
+    return read(out);
   }
 
-  String err() throws IOException {
-    return Files.readString(err, StandardCharsets.UTF_8);
+  String err() {
+    return read(err);
   }
 
-  private static String safe(IoSupplier text) {
+  private static String read(Path file) {
     try {
-      return text.get();
+      return Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      return e.toString();
+      throw new UncheckedIOException(e);
     }
-  }
-
-  private interface IoSupplier {
-    String get() throws IOException;
   }
 
   /** Stops the process and its group: SIGTERM, then SIGKILL after 30 s. */

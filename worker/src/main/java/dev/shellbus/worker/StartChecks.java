@@ -6,7 +6,7 @@ import dev.shellbus.orchestrator.ShellbusException;
 import dev.shellbus.orchestrator.gateway.GatewayClient;
 import dev.shellbus.orchestrator.store.s3.S3ObjectStore;
 import dev.shellbus.worker.config.ConfigKeys;
-import dev.shellbus.worker.config.ValueType;
+import dev.shellbus.worker.config.Durations;
 import dev.shellbus.worker.kafka.ClusterProbe;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
@@ -86,7 +86,7 @@ final class StartChecks {
         || root instanceof org.apache.kafka.common.errors.TimeoutException
         || e instanceof ShellbusException se && se.code() == FailureCode.DEADLINE_EXCEEDED) {
       return new StartException(part, FailureCode.DEADLINE_EXCEEDED, where + " did not answer " + what + " within "
-          + ValueType.DURATION_TYPE.format(timeout) + " (" + ConfigKeys.START_TIMEOUT.name() + ")", e);
+          + Durations.format(timeout) + " (" + ConfigKeys.START_TIMEOUT.name() + ")", e);
     }
     FailureCode code = e instanceof ShellbusException se ? se.code() : FailureCode.INTERNAL;
     String message = e instanceof ShellbusException ? e.getMessage() : String.valueOf(root.getMessage());

@@ -100,9 +100,9 @@ final class Wiring {
     });
   }
 
-  /** Connects to the gateway with the configured bearer tokens. */
-  static Future<GatewayClient> gateway(Vertx vertx, GatewayConnection connection, GatewaySettings g) {
-    return GrpcGatewayClient.connect(vertx, connection, tokens(vertx, g)).map(client -> (GatewayClient) client);
+  /** Connects to the gateway with bearer tokens from {@code tokens}, shared by every client of the worker. */
+  static Future<GatewayClient> gateway(Vertx vertx, GatewayConnection connection, Optional<TokenSource> tokens) {
+    return GrpcGatewayClient.connect(vertx, connection, tokens).map(client -> (GatewayClient) client);
   }
 
   /** The gateway's address for messages: scheme, host and port only. */
@@ -116,7 +116,8 @@ final class Wiring {
         + uri.getPort())).orElse("AWS S3 (region " + s.region() + ")");
   }
 
-  private static Optional<TokenSource> tokens(Vertx vertx, GatewaySettings g) {
+  /** The configured source of bearer tokens, if any: build it once, it may hold an HTTP client and a cache. */
+  static Optional<TokenSource> tokens(Vertx vertx, GatewaySettings g) {
     if (g.token().isPresent()) {
       return Optional.of(new StaticTokenSource(g.token().get().reveal()));
     }

@@ -29,15 +29,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class WorkerMain {
 
-  /** The system property a launcher sets to the command name users typed, for the help text. */
-  public static final String COMMAND_PROPERTY = "shellbus.command";
-
   private WorkerMain() {}
 
   /** Runs the worker until it is told to stop. */
   public static void main(String[] args) {
     if (WorkerUsage.asked(args)) {
-      System.out.print(WorkerUsage.render(System.getProperty(COMMAND_PROPERTY, "shellbus worker")));
+      System.out.print(WorkerUsage.render("shellbus worker"));
       return;
     }
     WorkerConfig config;

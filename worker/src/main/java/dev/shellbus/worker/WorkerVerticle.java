@@ -3,6 +3,7 @@ package dev.shellbus.worker;
 import dev.shellbus.events.v1.WorkerStatus;
 import dev.shellbus.orchestrator.engine.EngineLanes;
 import dev.shellbus.orchestrator.gateway.GatewayClient;
+import dev.shellbus.orchestrator.gateway.auth.TokenSource;
 import dev.shellbus.orchestrator.gateway.connect.GatewayConnection;
 import dev.shellbus.orchestrator.retry.Retrier;
 import dev.shellbus.orchestrator.store.s3.S3ObjectStore;
@@ -25,6 +26,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.WorkerExecutor;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +51,7 @@ final class WorkerVerticle extends VerticleBase {
   private ManagementServer management;
   private GatewayClient gateway;
   private GatewayConnection gatewayConnection;
+  private Optional<TokenSource> tokens = Optional.empty();
   private final EngineLanes lanes;
   private S3ObjectStore store;
   private KafkaEventPublisher publisher;
@@ -87,7 +90,8 @@ final class WorkerVerticle extends VerticleBase {
             : Future.succeededFuture())
         .compose(v -> Wiring.gatewayConnection(vertx, config.gateway()))
         .onSuccess(c -> gatewayConnection = c)
-        .compose(c -> checks.gateway(Wiring.address(c), () -> Wiring.gateway(vertx, c, config.gateway())))
+        .onSuccess(c -> tokens = Wiring.tokens(vertx, config.gateway()))
+        .compose(c -> checks.gateway(Wiring.address(c), () -> Wiring.gateway(vertx, c, tokens)))
         .onSuccess(g -> gateway = g)
         .compose(g -> blocking.executeBlocking(() -> {
           host = HostName.current();
@@ -107,7 +111,7 @@ final class WorkerVerticle extends VerticleBase {
   }
 
   private Future<Void> startConsuming() {
-    return lanes.connect(() -> Wiring.gateway(vertx, gatewayConnection, config.gateway()))
+    return lanes.connect(() -> Wiring.gateway(vertx, gatewayConnection, tokens))
         .compose(v -> consume());
   }
 
@@ -181,7 +185,8 @@ final class WorkerVerticle extends VerticleBase {
       Future<Void> published = publisher == null ? Future.succeededFuture()
           : publisher.close(clean ? Duration.ofSeconds(10) : Duration.ZERO);
       Future<Void> gw = lanes.disconnect()
-          .eventually(() -> gateway == null ? Future.succeededFuture() : gateway.close());
+          .eventually(() -> gateway == null ? Future.succeededFuture() : gateway.close())
+          .eventually(() -> tokens.map(TokenSource::close).orElse(Future.succeededFuture()));
       return Future.join(checks, published, gw).eventually(() -> management.stop()).eventually(() -> {
         if (store != null) {
           return blocking.executeBlocking(() -> {

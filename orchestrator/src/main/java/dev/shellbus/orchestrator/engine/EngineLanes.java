@@ -101,8 +101,7 @@ public final class EngineLanes {
     if (all.isEmpty()) {
       return Optional.empty();
     }
-    String key = context.sessionId().map(s -> context.tenant() + "\n" + s).orElse(context.requestId());
-    return Optional.of(all.get(Math.floorMod(key.hashCode(), all.size())));
+    return Optional.of(all.get(Math.floorMod(context.orderKey().hashCode(), all.size())));
   }
 
   /** Only holds a context. */

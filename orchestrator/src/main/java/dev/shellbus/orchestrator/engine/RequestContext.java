@@ -43,6 +43,14 @@ public record RequestContext(
     }
   }
 
+  /**
+   * The key of the requests that run in order with this one: the tenant and session id for a session call, else the
+   * request id. The engine queues a session's calls and picks a request's lane by it.
+   */
+  public String orderKey() {
+    return sessionId.map(s -> tenant + "\n" + s).orElse(requestId);
+  }
+
   /** The session id, or a failure naming the request when there is none. */
   public String requireSession() {
     return sessionId.orElseThrow(() -> new IllegalArgumentException("request " + requestId + " has no session id"));

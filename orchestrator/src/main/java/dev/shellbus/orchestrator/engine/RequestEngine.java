@@ -129,7 +129,8 @@ public final class RequestEngine {
   }
 
   private Future<Outcome> inSession(RequestContext context, EngineObserver observer, Function<RequestScope, Flow> flow) {
-    String key = context.tenant() + "\n" + context.requireSession();
+    context.requireSession();
+    String key = context.orderKey();
     Promise<Outcome> mine = Promise.promise();
     Future<Outcome> previous = sessionTails.put(key, mine.future());
     Future<Void> turn = previous == null ? Future.succeededFuture() : previous.<Void>mapEmpty().otherwiseEmpty();
