@@ -23,6 +23,8 @@ public final class Topics {
   public static final String REQUESTS_DLQ = "shellbus.requests.dlq";
   /** Compacted per-request state the workers keep for idempotency and recovery, keyed by request id. */
   public static final String REQUEST_STATE = "shellbus.request-state";
+  /** One-partition topic whose owner in the reaper group is the active reaper; nothing is written to it. */
+  public static final String REAPER_LEASE = "shellbus.reaper-lease";
 
   /** DLQ header: why the record was dead-lettered, an {@code EventDecodingException.Reason} or {@link ErrorCode} name. */
   public static final String DLQ_REASON = "shellbus.dlq.reason";

@@ -21,6 +21,8 @@ public final class SandboxLabels {
   public static final String KIND = "shellbus.dev/kind";
   public static final String IDLE_TTL = "shellbus.dev/idle-ttl";
   public static final String EXPIRES_AT = "shellbus.dev/expires-at";
+  /** On the sandbox of a {@code keep_sandbox} job: seconds it may stay after the job ended. */
+  public static final String KEEP_TTL = "shellbus.dev/keep-ttl";
 
   private SandboxLabels() {}
 

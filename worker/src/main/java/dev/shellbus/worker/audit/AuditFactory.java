@@ -25,10 +25,19 @@ public final class AuditFactory {
 
   /** Starts an event of {@code activity} with {@code outcome} at {@code at}, for {@code context}. */
   public AuditEvent.Builder start(RequestContext context, OcsfActivity activity, OcsfOutcome outcome, Instant at) {
+    return start(context.principal(), context.tenant(), context.workerId(), context.requestId(),
+        context.sessionId().orElse(null), activity, outcome, at);
+  }
+
+  /**
+   * Starts an event of {@code activity} with {@code outcome} at {@code at} acting for {@code principal} of
+   * {@code tenant} (the reaper acts for shellbus itself).
+   */
+  public AuditEvent.Builder start(String principal, String tenant, String workerId, String requestId,
+      String sessionId, OcsfActivity activity, OcsfOutcome outcome, Instant at) {
     AuditEvent.Builder b = AuditEvent.newBuilder().setTime(at)
-        .setActor(AuditActor.newBuilder().setPrincipal(context.principal()).setTenant(context.tenant())
-            .setWorkerId(context.workerId()).build())
-        .setRequestId(context.requestId()).setSessionId(context.sessionId().orElse(null))
+        .setActor(AuditActor.newBuilder().setPrincipal(principal).setTenant(tenant).setWorkerId(workerId).build())
+        .setRequestId(requestId).setSessionId(sessionId)
         .setMetadata(AuditMetadata.newBuilder().setEventUid(UUID.randomUUID().toString())
             .setProductVersion(version).setOcsfVersion(OcsfActivity.OCSF_VERSION).build());
     activity.applyTo(b);

@@ -148,6 +148,38 @@ public final class ConfigKeys {
       "Event loops requests run on, each with its own gateway connection; a request's key (session id, else request"
       + " id) always picks the same one. 0 takes the number of processors.");
 
+  // reaper
+  public static final ConfigKey<Duration> REAPER_INTERVAL = duration("reaper.interval", Duration.ofSeconds(30),
+      Duration.ofMillis(200), "How often the reaper lists shellbus's sandboxes on the gateway and applies its rules;"
+      + " a sandbox outlives its rule by at most this long.");
+  public static final ConfigKey<Boolean> REAPER_DRY_RUN = bool("reaper.dry-run", false,
+      "List what each pass would reap (log line and reaper_would_reap_total) and delete nothing.");
+  public static final ConfigKey<Duration> REAPER_KEEP_TTL = duration("reaper.keep-sandbox-ttl", Duration.ofHours(1),
+      Duration.ZERO, "How long the sandbox of a keep_sandbox job stays after its job ended, when the request names no"
+      + " keep_sandbox_ttl_seconds of its own.");
+  public static final ConfigKey<Integer> REAPER_DEAD_AFTER = intKey("reaper.dead-worker-intervals", 3, 1, 1000,
+      "A worker is dead after this many heartbeat intervals without a heartbeat (or after a STOPPED one); the job"
+      + " sandboxes of its unfinished attempts are reaped.");
+  public static final ConfigKey<Duration> REAPER_GRACE = duration("reaper.grace", Duration.ofMinutes(1),
+      Duration.ZERO, "How long after its request finished (or its session closed) a sandbox may still exist before"
+      + " the reaper counts its delete as failed and deletes it itself.");
+  public static final ConfigKey<Duration> REAPER_LEFTOVER_AGE = duration("reaper.leftover-age",
+      Duration.ofMinutes(10), Duration.ZERO, "Age after which a job sandbox whose request no request state knows is a"
+      + " leftover and is reaped.");
+  public static final ConfigKey<Duration> REAPER_LOOKBACK = duration("reaper.activity-lookback", Duration.ofHours(25),
+      Duration.ofMinutes(1), "How far back the reaper reads the lifecycle topic at start to learn each session's last"
+      + " call; keep it above the longest session idle TTL (24h).");
+  public static final ConfigKey<String> REAPER_GROUP = str("reaper.group-id", "shellbus-reaper",
+      "Consumer group of the reapers of one deployment; the member that owns the lease topic's one partition is the"
+      + " active reaper.");
+  public static final ConfigKey<String> TOPIC_REAPER = str("kafka.topics.reaper-lease", Topics.REAPER_LEASE,
+      "One-partition topic whose owner in reaper.group-id is the active reaper (created when missing; never written).");
+  public static final ConfigKey<Duration> REAPER_LEASE_TIMEOUT = duration("reaper.lease-timeout", Duration.ofSeconds(10),
+      Duration.ofSeconds(6), "Session timeout of the reaper's lease membership: a standby takes over this long after"
+      + " the active reaper died. At least the broker's group.min.session.timeout.ms (6s).");
+  public static final ConfigKey<Integer> REAPER_MANAGEMENT_PORT = intKey("reaper.management-port", 8081, 0, 65535,
+      "Port of the reaper's /health and /metrics (on management.host); 0 picks a free one.");
+
   // management, health, heartbeat, drain, log
   public static final ConfigKey<Boolean> MANAGEMENT_ENABLED = bool("management.enabled", true,
       "Serve /health/live, /health/ready and /metrics.");

@@ -38,6 +38,7 @@ public final class WorkerConfig {
   private final StoreSettings store;
   private final EngineSettings engine;
   private final ManagementSettings management;
+  private final ReaperSettings reaper;
 
   private WorkerConfig(ConfigValues values) {
     this.values = values;
@@ -47,6 +48,7 @@ public final class WorkerConfig {
     this.store = StoreSettings.from(values);
     this.engine = EngineSettings.from(values);
     this.management = ManagementSettings.from(values);
+    this.reaper = ReaperSettings.from(values);
   }
 
   /** Loads from the process environment and {@code args} ({@code --config FILE} and {@code --key=value} flags). */
@@ -92,6 +94,11 @@ public final class WorkerConfig {
   /** Returns the management-port settings. */
   public ManagementSettings management() {
     return management;
+  }
+
+  /** Returns the reaper's settings ({@code shellbus reaper}). */
+  public ReaperSettings reaper() {
+    return reaper;
   }
 
   /** Returns the threads of the bounded blocking executor. */

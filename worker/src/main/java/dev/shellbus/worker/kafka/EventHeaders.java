@@ -39,7 +39,15 @@ public final class EventHeaders {
    * InboundRequest)} plus {@link Topics#SANDBOX_ID_HEADER} when {@code sandboxId} is not null.
    */
   public static List<Header> forEvent(CloudEventAttributes attributes, InboundRequest cause, String sandboxId) {
-    List<Header> headers = forEvent(attributes, cause);
+    return withSandbox(forEvent(attributes, cause), sandboxId);
+  }
+
+  /** Returns the headers of an event about a sandbox that has no causing request (a reaper receipt). */
+  public static List<Header> forEvent(CloudEventAttributes attributes, String sandboxId) {
+    return withSandbox(forEvent(attributes), sandboxId);
+  }
+
+  private static List<Header> withSandbox(List<Header> headers, String sandboxId) {
     if (sandboxId == null) {
       return headers;
     }

@@ -48,11 +48,32 @@ public final class TopicInitializer {
     return vertx.executeBlocking(this::ensureBlocking, false);
   }
 
-  private List<String> ensureBlocking() throws Exception {
+  /**
+   * Creates the one-partition topic {@code name} (the reaper's lease) when it is missing, off the event loop; answers
+   * whether it created it.
+   */
+  public Future<Boolean> ensureSinglePartition(String name) {
+    return vertx.executeBlocking(() -> {
+      try (Admin admin = admin()) {
+        if (admin.listTopics().names().get(TIMEOUT_MS, TimeUnit.MILLISECONDS).contains(name)) {
+          return false;
+        }
+        create(admin, List.of(newTopic(name, 1)));
+        partitions(admin, name);
+        return true;
+      }
+    }, false);
+  }
+
+  private Admin admin() {
     Properties props = new Properties();
     props.putAll(options.adminProperties());
     props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, options.bootstrapServers());
-    try (Admin admin = Admin.create(props)) {
+    return Admin.create(props);
+  }
+
+  private List<String> ensureBlocking() throws Exception {
+    try (Admin admin = admin()) {
       TopicNames names = options.topics();
       Set<String> existing = admin.listTopics().names().get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
       int requestPartitions = existing.contains(names.requests())

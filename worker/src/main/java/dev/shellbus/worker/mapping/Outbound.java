@@ -68,6 +68,22 @@ public final class Outbound {
     return new OutboundRecord(topics.audit(), key, audits.encode(event), EventHeaders.forEvent(ce, in));
   }
 
+  /** A lifecycle event of no inbound request (the reaper's receipts), keyed by {@code key}. */
+  public OutboundRecord lifecycle(String key, LifecycleEvent event) {
+    CloudEventAttributes ce = CloudEventAttributes.of(EventKind.LIFECYCLE, event.getEventId(), source,
+        event.getAt(), event.getRequestId());
+    return new OutboundRecord(topics.lifecycle(), key, lifecycle.encode(event),
+        EventHeaders.forEvent(ce, event.getSandboxId()));
+  }
+
+  /** An audit event of no inbound request (the reaper's receipts), keyed by sandbox id, else request id. */
+  public OutboundRecord audit(AuditEvent event) {
+    CloudEventAttributes ce = CloudEventAttributes.of(EventKind.AUDIT, event.getMetadata().getEventUid(), source,
+        event.getTime(), event.getRequestId());
+    String key = event.getSandboxId() != null ? event.getSandboxId() : event.getRequestId();
+    return new OutboundRecord(topics.audit(), key, audits.encode(event), EventHeaders.forEvent(ce));
+  }
+
   /** The key of {@code in}'s record, else its request id: what its result and lifecycle events are keyed by. */
   private static String requestKey(InboundRequest in) {
     return in.key() != null ? in.key() : in.requestId();
