@@ -21,8 +21,13 @@ public final class SandboxLabels {
   public static final String KIND = "shellbus.dev/kind";
   public static final String IDLE_TTL = "shellbus.dev/idle-ttl";
   public static final String EXPIRES_AT = "shellbus.dev/expires-at";
-  /** On the sandbox of a {@code keep_sandbox} job: seconds it may stay after the job ended. */
+  /**
+   * On the sandbox of a {@code keep_sandbox} job: seconds it may stay after the job ended, or {@link
+   * #KEEP_TTL_DEFAULT} for the reaper's {@code reaper.keep-sandbox-ttl}.
+   */
   public static final String KEEP_TTL = "shellbus.dev/keep-ttl";
+  /** The {@link #KEEP_TTL} value that leaves the TTL to the reaper's configuration. */
+  public static final String KEEP_TTL_DEFAULT = "default";
 
   private SandboxLabels() {}
 

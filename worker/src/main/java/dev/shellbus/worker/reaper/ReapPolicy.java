@@ -102,7 +102,8 @@ final class ReapPolicy {
     if (seen.done()) {
       String keep = sandbox.labels().get(SandboxLabels.KEEP_TTL);
       if (keep != null) {
-        Duration ttl = Duration.ofSeconds(number(keep));
+        Duration ttl = keep.equals(SandboxLabels.KEEP_TTL_DEFAULT) ? settings.keepSandboxTtl()
+            : Duration.ofSeconds(number(keep));
         return seen.updatedAt().plus(ttl).isBefore(now) ? draft(ReapRule.KEEP_TTL, "request " + request + " ended at " + seen.updatedAt() + "; its kept sandbox's TTL (" + text(ttl)
             + ") is over") : Optional.empty();
       }
