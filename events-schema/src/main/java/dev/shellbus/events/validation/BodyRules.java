@@ -25,6 +25,11 @@ final class BodyRules {
     long inline = InputRules.check(findings, F + ".inputs", job.getInputs(), false);
     inline += steps(findings, F + ".steps", job.getSteps());
     InputRules.paths(findings, F + ".artifact_paths", job.getArtifactPaths(), false);
+    Integer keep = job.getKeepSandboxTtlSeconds();
+    if (keep != null && (keep < 1 || keep > Limits.MAX_KEEP_SANDBOX_TTL_SECONDS)) {
+      findings.add(F + ".keep_sandbox_ttl_seconds", ErrorCode.INVALID_REQUEST,
+          "must be 1 to " + Limits.MAX_KEEP_SANDBOX_TTL_SECONDS);
+    }
     return inline;
   }
 

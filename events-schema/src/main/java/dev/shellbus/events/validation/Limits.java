@@ -61,6 +61,8 @@ public final class Limits {
   public static final int MAX_REASON_LENGTH = 1024;
   /** Object key length in an s3:// URI, in UTF-8 bytes. */
   public static final int MAX_OBJECT_KEY_BYTES = 1024;
+  /** Longest keep_sandbox_ttl_seconds of a RunJob: 7 days. */
+  public static final int MAX_KEEP_SANDBOX_TTL_SECONDS = 604_800;
   /** Session idle TTL bounds, in seconds. */
   public static final int MIN_IDLE_TTL_SECONDS = 10;
   /** See {@link #MIN_IDLE_TTL_SECONDS}. */

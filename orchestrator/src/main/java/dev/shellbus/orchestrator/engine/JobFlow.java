@@ -39,7 +39,7 @@ final class JobFlow extends Flow {
   @Override
   Future<RequestEvent> create() {
     String name = SandboxNaming.jobName(scope.context.tenant(), scope.context.requestId(), scope.context.attempt());
-    return provisioner.create(scope, job.sandbox(), name, SandboxLabels.job(scope.context, job.sandbox().labels()));
+    return provisioner.create(scope, job.sandbox(), name, SandboxLabels.job(job));
   }
 
   @Override

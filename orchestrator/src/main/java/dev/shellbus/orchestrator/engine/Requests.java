@@ -23,16 +23,25 @@ public final class Requests {
    * A batch job: create, ready, inputs, steps in order, artifacts, delete (unless kept), result.
    *
    * @param artifactPaths sandbox files or directories stored after the steps, also after a failed step
-   * @param keepSandbox leave the sandbox in place at the end (the reaper still removes it later)
+   * @param keepSandbox leave the sandbox in place at the end (the reaper removes it after its keep TTL)
+   * @param keepSandboxTtl with {@code keepSandbox}, how long it may stay after the job ended; empty leaves it to the
+   *     reaper's {@code reaper.keep-sandbox-ttl}
    */
   public record Job(RequestContext context, SandboxOptions sandbox, List<FileInput> inputs, List<StepSpec> steps,
-      List<String> artifactPaths, boolean keepSandbox) implements Request {
+      List<String> artifactPaths, boolean keepSandbox, Optional<Duration> keepSandboxTtl) implements Request {
     public Job {
       Objects.requireNonNull(context, "context");
       Objects.requireNonNull(sandbox, "sandbox");
+      Objects.requireNonNull(keepSandboxTtl, "keepSandboxTtl");
       inputs = List.copyOf(inputs);
       steps = List.copyOf(steps);
       artifactPaths = List.copyOf(artifactPaths);
+    }
+
+    /** A job whose kept sandbox (if kept) gets the reaper's default TTL. */
+    public Job(RequestContext context, SandboxOptions sandbox, List<FileInput> inputs, List<StepSpec> steps,
+        List<String> artifactPaths, boolean keepSandbox) {
+      this(context, sandbox, inputs, steps, artifactPaths, keepSandbox, Optional.empty());
     }
   }
 

@@ -38,6 +38,15 @@ public final class SandboxLabels {
     return labels;
   }
 
+  /** The labels of the sandbox of {@code job}: a kept one also says how long it may stay ({@link #KEEP_TTL}). */
+  public static Map<String, String> job(Requests.Job job) {
+    Map<String, String> labels = job(job.context(), job.sandbox().labels());
+    if (job.keepSandbox()) {
+      labels.put(KEEP_TTL, job.keepSandboxTtl().map(ttl -> Long.toString(ttl.toSeconds())).orElse(KEEP_TTL_DEFAULT));
+    }
+    return labels;
+  }
+
   /** The labels of a session sandbox. */
   public static Map<String, String> session(RequestContext context, Map<String, String> extra, Duration idleTtl, Instant expiresAt) {
     Map<String, String> labels = common(context, extra);

@@ -64,7 +64,8 @@ public final class RequestMapper {
     Object body = request.getBody();
     if (body instanceof RunJob job) {
       return new Requests.Job(context, sandbox(job.getSpec()), inputs(job.getInputs()),
-          job.getSteps().stream().map(RequestMapper::step).toList(), job.getArtifactPaths(), job.getKeepSandbox());
+          job.getSteps().stream().map(RequestMapper::step).toList(), job.getArtifactPaths(), job.getKeepSandbox(),
+          Optional.ofNullable(job.getKeepSandboxTtlSeconds()).map(Duration::ofSeconds));
     } else if (body instanceof OpenSession open) {
       return new Requests.OpenSession(context, sandbox(open.getSpec()),
           Duration.ofSeconds(open.getIdleTtlSeconds()), inputs(open.getInputs()),

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -35,6 +36,7 @@ final class ActiveLease implements AutoCloseable {
   private volatile boolean owned;
   private volatile long lastPoll;
   private volatile boolean closed;
+  private volatile boolean remain;
 
   ActiveLease(String bootstrap, Map<String, String> clientProperties, String groupId, String topic,
       Duration sessionTimeout, String clientId) {
@@ -98,7 +100,9 @@ final class ActiveLease implements AutoCloseable {
       LOG.error("Reaper lease membership failed; this reaper stays passive", e);
     } finally {
       owned = false;
-      consumer.close();
+      consumer.close(remain
+          ? CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.REMAIN_IN_GROUP)
+          : CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.DEFAULT));
     }
   }
 
@@ -107,6 +111,15 @@ final class ActiveLease implements AutoCloseable {
       LOG.info("Reaper lease {}: this reaper is passive", how);
     }
     owned = false;
+  }
+
+  /**
+   * Closes without leaving the group, as a killed process would: the coordinator hands the lease on only after the
+   * session timeout. For tests of the takeover.
+   */
+  void abandon() {
+    remain = true;
+    close();
   }
 
   @Override

@@ -134,6 +134,19 @@ public final class Reaper {
     });
   }
 
+  /**
+   * Stops as a killed process would: passes end, the lease is closed without leaving the group (a standby takes
+   * over only after {@code reaper.lease-timeout}). For tests of the takeover.
+   */
+  public Future<Void> crash() {
+    return vertx.executeBlocking(() -> {
+      vertx.cancelTimer(timer);
+      lease.abandon();
+      reader.close();
+      return null;
+    }, false);
+  }
+
   /** Stops passes, leaves the lease (a standby takes over at once) and closes the view. */
   public Future<Void> stop() {
     return vertx.executeBlocking(() -> {
