@@ -6,7 +6,11 @@ import dev.shellbus.devkit.gateway.exec.ExecOptions;
 import dev.shellbus.devkit.gateway.exec.Isolation;
 import dev.shellbus.devkit.kafka.EmbeddedKafka;
 import dev.shellbus.devkit.s3.EmbeddedS3;
+import dev.shellbus.worker.ReaperMain;
 import dev.shellbus.worker.Worker;
+import dev.shellbus.worker.reaper.Reaper;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import dev.shellbus.worker.config.WorkerConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -49,6 +53,8 @@ final class DevStack implements AutoCloseable {
   private URI s3Address;
   private String gatewayAddress;
   private Worker worker;
+  private Reaper reaper;
+  private java.time.Duration reaperInterval;
   private EmbeddedS3 s3;
 
   DevStack(Settings settings) {
@@ -66,6 +72,18 @@ final class DevStack implements AutoCloseable {
   }
 
   private Worker startWorker() {
+    WorkerConfig config = workerConfig();
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    Worker running = await(Worker.start(vertx, config, registry), 60);
+    started.push(() -> await(running.drain(), 120));
+    // The reaper stops first (its passes end before the worker drains) and shares the worker's /metrics.
+    reaper = await(ReaperMain.start(vertx, config, registry, false), 60);
+    reaperInterval = config.reaper().interval();
+    started.push(() -> await(reaper.stop(), 30));
+    return running;
+  }
+
+  private WorkerConfig workerConfig() {
     WorkerConfig.Builder config = WorkerConfig.builder()
         .systemEnv()
         .workerId("dev-1")
@@ -78,9 +96,7 @@ final class DevStack implements AutoCloseable {
       // A real store: credentials come from SHELLBUS_STORE_ACCESS_KEY / SHELLBUS_STORE_SECRET_KEY.
       config.set("store.endpoint", s3Address.toString()).set("store.bucket", settings.bucket());
     }
-    Worker running = await(Worker.start(vertx, config.build()), 60);
-    started.push(() -> await(running.drain(), 120));
-    return running;
+    return config.build();
   }
 
   private String startKafka() {
@@ -136,6 +152,8 @@ final class DevStack implements AutoCloseable {
         "  gateway   " + gatewayAddress + (settings.gateway().isPresent() ? "  (external)" : "  (dev gateway, isolation " + settings.isolation() + ")"),
         "  worker    " + worker.workerId() + "  management http://127.0.0.1:" + worker.managementPort()
             + "  (/health/ready, /metrics)",
+        "  reaper    every " + reaperInterval.toSeconds() + " s"
+            + "  (idle sessions, kept and leftover sandboxes; receipts in lifecycle and audit)",
         "  data      " + settings.dataDir(),
         "",
         "Try:",

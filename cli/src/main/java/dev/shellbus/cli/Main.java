@@ -23,12 +23,12 @@ import picocli.CommandLine.ParameterException;
     description = "Event-driven sandbox orchestration worker for NVIDIA OpenShell.",
     subcommands = {
       DevCommand.class, WorkerCommand.class, GatewayCommand.class, SubmitCommand.class, ResultCommand.class, ResultCommand.Follow.class,
-      CancelCommand.class, TailCommand.class, ArtifactsCommand.class
+      CancelCommand.class, TailCommand.class, ArtifactsCommand.class, ReaperCommand.class
     })
 public final class Main implements Runnable {
 
   /** The commands that run a service and log like one (on stdout); the others are tools that log to stderr. */
-  private static final Set<String> SERVICES = Set.of("dev", "worker", "gateway");
+  private static final Set<String> SERVICES = Set.of("dev", "worker", "gateway", "reaper");
 
   /** Exit code of a malformed command line. */
   static final int USAGE = 2;

@@ -124,6 +124,9 @@ class LauncherIT {
     Launched.Run gatewayHelp = Launched.run(dir, Map.of(), COMMAND, "gateway", "--help");
     assertThat(gatewayHelp.code()).as(gatewayHelp.describe()).isZero();
     assertThat(gatewayHelp.out()).contains("--port", "--data-dir", "--isolation", "--token", "--fault-error");
+    Launched.Run reaperHelp = Launched.run(dir, Map.of(), COMMAND, "reaper", "--help");
+    assertThat(reaperHelp.code()).as(reaperHelp.describe()).isZero();
+    assertThat(reaperHelp.out()).contains("--config", "--dry-run", "--once");
   }
 
   @Test
@@ -134,7 +137,8 @@ class LauncherIT {
         List.of("result"),
         List.of("no-such-command"),
         List.of("worker", "--kafka.no-such-key=1"),
-        List.of("gateway", "--port=not-a-number"));
+        List.of("gateway", "--port=not-a-number"),
+        List.of("reaper", "--reaper.interval=soon"));
     for (List<String> args : malformed) {
       Launched.Run run = Launched.run(dir, Map.of(), COMMAND, args.toArray(String[]::new));
       assertThat(run.code()).as(args + "\n" + run.describe()).isEqualTo(2);
@@ -244,6 +248,47 @@ class LauncherIT {
     assertThat(dir.resolve("wrong.tar")).doesNotExist();
   }
 
+  @Test
+  void reaperOnceListsInADryRunAndThenReapsAKeptSandbox() throws Exception {
+    Path file = dir.resolve("kept.yaml");
+    Files.writeString(file, String.join("\n", "body:", "  RunJob:", "    keep_sandbox: true",
+        "    keep_sandbox_ttl_seconds: 1", "    steps:", "      - name: kept", "        argv: [echo, kept]", ""));
+    Launched.Run job = submit(file, "--follow");
+    assertThat(job.code()).as(job.describe()).isZero();
+    String id = firstId(job.out());
+    assertThat(sandboxesOf(id)).as("kept after the job").hasSize(1);
+    Thread.sleep(1100); // past the job's one-second keep TTL
+
+    Launched.Run dry = Launched.run(dir, storeEnv, COMMAND, "reaper", "--config", "worker.yaml", "--once",
+        "--dry-run", "--reaper.grace=0s");
+    assertThat(dry.code()).as(dry.describe()).isZero();
+    assertThat(dry.out().lines().filter(l -> l.contains(id)))
+        .singleElement().satisfies(l -> assertThat(l).startsWith("keep-ttl\t"));
+    assertThat(dry.err()).contains("would be reaped (dry run)");
+    assertThat(sandboxesOf(id)).as("a dry run deletes nothing").hasSize(1);
+
+    Launched.Run reap = Launched.run(dir, storeEnv, COMMAND, "reaper", "--config", "worker.yaml", "--once",
+        "--reaper.grace=0s", "--reaper.lease-timeout=6s");
+    assertThat(reap.code()).as(reap.describe()).isZero();
+    assertThat(reap.out()).contains(id);
+    assertThat(sandboxesOf(id)).as("reaped").isEmpty();
+    Launched.Run receipts = Launched.run(dir, Map.of(), COMMAND, "tail", "lifecycle", "--from-beginning",
+        "--until-end", "--count", "1000", "--request-id", id, "--kafka", kafka);
+    assertThat(receipts.out()).contains("REAPED", "keep-ttl");
+  }
+
+  private List<dev.shellbus.orchestrator.gateway.SandboxInfo> sandboxesOf(String requestId) throws Exception {
+    Vertx vertx = Vertx.vertx();
+    try {
+      GrpcGatewayClient client = GrpcGatewayClient.connect(vertx, GatewayConnection.of(gatewayEndpoint),
+          Optional.empty()).await(30, TimeUnit.SECONDS);
+      return client.list("", Map.of("shellbus.dev/request", requestId), Deadline.in(Duration.ofSeconds(10)))
+          .await(20, TimeUnit.SECONDS);
+    } finally {
+      vertx.close().await(10, TimeUnit.SECONDS);
+    }
+  }
+
   private Launched.Run submit(Path file, String... more) throws IOException, InterruptedException {
     List<String> args = new ArrayList<>(List.of("submit", file.toString(), "--kafka", kafka));
     args.addAll(List.of(more));
@@ -275,7 +320,7 @@ class LauncherIT {
   private static List<CommandLine> allCommands(CommandLine root) {
     List<CommandLine> all = new ArrayList<>();
     for (CommandLine sub : root.getSubcommands().values()) {
-      if (!List.of("worker", "gateway").contains(sub.getCommandName())) {
+      if (!List.of("worker", "gateway", "reaper").contains(sub.getCommandName())) {
         all.add(sub);
       }
       all.addAll(allCommands(sub).stream().filter(c -> !all.contains(c)).toList());

@@ -58,7 +58,11 @@ public final class ReaperMain {
       System.exit(2);
       return;
     }
-    Logging.configure(config.logFormat(), config.logLevel());
+    if (once) {
+      Logging.configureTool(config.logLevel());
+    } else {
+      Logging.configure(config.logFormat(), config.logLevel());
+    }
     Logger log = LoggerFactory.getLogger(ReaperMain.class);
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     Vertx vertx = Vertx.vertx();

@@ -51,6 +51,8 @@ public final class ConfigKeys {
       "Topic of dead-lettered request records.");
   public static final ConfigKey<String> TOPIC_STATE = str("kafka.topics.request-state", Topics.REQUEST_STATE,
       "Compacted per-request state topic, co-partitioned with the requests topic.");
+  public static final ConfigKey<String> TOPIC_REAPER = str("kafka.topics.reaper-lease", Topics.REAPER_LEASE,
+      "One-partition topic whose owner in reaper.group-id is the active reaper (created when missing; never written).");
   public static final ConfigKey<Boolean> TOPICS_CREATE = bool("kafka.topics.create", true,
       "Create missing topics at start.");
   public static final ConfigKey<Integer> TOPICS_PARTITIONS = intKey("kafka.topics.partitions", 12, 1, 10_000,
@@ -172,8 +174,6 @@ public final class ConfigKeys {
   public static final ConfigKey<String> REAPER_GROUP = str("reaper.group-id", "shellbus-reaper",
       "Consumer group of the reapers of one deployment; the member that owns the lease topic's one partition is the"
       + " active reaper.");
-  public static final ConfigKey<String> TOPIC_REAPER = str("kafka.topics.reaper-lease", Topics.REAPER_LEASE,
-      "One-partition topic whose owner in reaper.group-id is the active reaper (created when missing; never written).");
   public static final ConfigKey<Duration> REAPER_LEASE_TIMEOUT = duration("reaper.lease-timeout", Duration.ofSeconds(10),
       Duration.ofSeconds(6), "Session timeout of the reaper's lease membership: a standby takes over this long after"
       + " the active reaper died. At least the broker's group.min.session.timeout.ms (6s).");
