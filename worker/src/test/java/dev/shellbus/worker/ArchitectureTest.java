@@ -45,7 +45,7 @@ class ArchitectureTest {
   void theWorkerSeesTheEngineOnlyThroughItsTypedEvents() {
     noClasses().should().dependOnClassesThat().haveNameMatching(
             "dev\\.shellbus\\.orchestrator\\.engine\\.(TransitionTable|Transition|TransitionTap|RequestEvent|Action"
-            + "|RequestStateMachine|RequestScope|RequestDriver)(\\$.*)?")
+            + "|RequestStateMachine|RequestInputs|RequestProgress|Verdict|RequestDriver)(\\$.*)?")
         .because("the engine reports what happens to a request as EngineEvents to its EngineObserver; its transition "
             + "table and driver are its own business, and the worker publishes phases only by RequestState name")
         .check(MAIN);

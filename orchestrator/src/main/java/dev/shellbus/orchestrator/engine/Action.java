@@ -1,9 +1,7 @@
 package dev.shellbus.orchestrator.engine;
 
-/** What the engine does on taking a transition: the work of the state it enters, or nothing. */
+/** What the engine does on taking a transition: the work of the state it enters. */
 enum Action {
-  /** A progress report: nothing new starts. */
-  NONE,
   LOCATE_SESSION,
   CREATE_SANDBOX,
   AWAIT_READY,

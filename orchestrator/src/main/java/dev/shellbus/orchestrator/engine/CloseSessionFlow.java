@@ -4,7 +4,6 @@ import dev.shellbus.orchestrator.transfer.WorkspaceSnapshots;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * CloseSession: locate every sandbox of the session (an unknown or closed session closes
@@ -16,8 +15,8 @@ final class CloseSessionFlow extends SessionFlow {
   private final Requests.CloseSession close;
   private final List<SessionInfo> sandboxes = new ArrayList<>();
 
-  CloseSessionFlow(RequestScope scope, Requests.CloseSession close) {
-    super(scope);
+  CloseSessionFlow(RequestInputs request, RequestProgress progress, Requests.CloseSession close) {
+    super(request, progress);
     this.close = close;
   }
 
@@ -28,8 +27,8 @@ final class CloseSessionFlow extends SessionFlow {
 
   @Override
   Future<RequestEvent> locate() {
-    String session = scope.context.requireSession();
-    return directory.all(services.config().workspace(), scope.context.tenant(), session, scope.deadline()).map(all -> {
+    String session = request.context().requireSession();
+    return directory.all(services.config().workspace(), request.context().tenant(), session, request.deadline()).map(all -> {
       sandboxes.addAll(all);
       if (all.isEmpty()) {
         return RequestEvent.CLEAN_UP;
@@ -43,28 +42,24 @@ final class CloseSessionFlow extends SessionFlow {
   Future<RequestEvent> collect() {
     WorkspaceSnapshots snapshots = new WorkspaceSnapshots(services.launcher(), services.store(),
         services.config().uploadHighWaterBytes());
-    return snapshots.store(scope.requireSandbox(), services.config().workspaceDir(), scope.keys.snapshot(), scope.deadline(),
-            scope.observer())
+    return snapshots.store(progress.requireSandbox(), services.config().workspaceDir(), request.keys().snapshot(),
+            request.deadline(), progress.execObserver())
         .map(stored -> {
-          scope.snapshot = Optional.of(stored);
-          scope.milestones.artifacts = scope.now();
-          scope.progress(RequestEvent.ARTIFACT_STORED, h -> new EngineEvent.ArtifactStored(h,
-              EngineEvent.StoredKind.SNAPSHOT, services.config().workspaceDir(), stored));
+          progress.snapshotStored(services.config().workspaceDir(), stored);
           return RequestEvent.CLEAN_UP;
         });
   }
 
   @Override
   Future<RequestEvent> cleanUp() {
-    if (scope.failure != null || scope.interruption != null) {
+    if (progress.failedOrInterrupted()) {
       return keepAndFinish();
     }
     Future<Void> chain = Future.succeededFuture();
     for (SessionInfo session : sandboxes) {
       chain = chain.compose(v -> {
-        scope.sandbox = Optional.of(session.sandbox().handle());
-        scope.sandboxName = Optional.of(session.sandbox().handle().name());
-        return provisioner.delete(scope, scope.cleanupDeadline());
+        use(session);
+        return provisioner.delete(request.cleanupDeadline());
       });
     }
     return chain.compose(v -> writeManifest("")).map(v -> finishEvent());

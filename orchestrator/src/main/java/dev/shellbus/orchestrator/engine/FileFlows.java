@@ -12,8 +12,8 @@ final class FileFlows {
   static final class Put extends SessionFlow {
     private final Requests.PutFiles put;
 
-    Put(RequestScope scope, Requests.PutFiles put) {
-      super(scope);
+    Put(RequestInputs request, RequestProgress progress, Requests.PutFiles put) {
+      super(request, progress);
       this.put = put;
     }
 
@@ -43,8 +43,8 @@ final class FileFlows {
   static final class Get extends SessionFlow {
     private final Requests.GetFiles get;
 
-    Get(RequestScope scope, Requests.GetFiles get) {
-      super(scope);
+    Get(RequestInputs request, RequestProgress progress, Requests.GetFiles get) {
+      super(request, progress);
       this.get = get;
     }
 

@@ -10,18 +10,21 @@ import java.util.Optional;
 
 /**
  * The work of one request kind, one method per {@link Action} it supports. The
- * {@link RequestDriver} calls them as the table says; each completes with the next event. Methods a
- * kind does not support fail (the table makes that a bug, never a path).
+ * {@link RequestDriver} calls them as the table says; each completes with the next event and tells
+ * the request's {@link RequestProgress} what happened on the way. Methods a kind does not support fail
+ * (the table makes that a bug, never a path).
  */
 abstract class Flow {
-  protected final RequestScope scope;
+  protected final RequestInputs request;
+  protected final RequestProgress progress;
   protected final EngineServices services;
   protected final Provisioner provisioner;
 
-  Flow(RequestScope scope) {
-    this.scope = scope;
-    this.services = scope.services;
-    this.provisioner = new Provisioner(services);
+  Flow(RequestInputs request, RequestProgress progress) {
+    this.request = request;
+    this.progress = progress;
+    this.services = request.services();
+    this.provisioner = new Provisioner(request, progress);
   }
 
   /** The first event: which phase the request starts with. May throw to reject the request. */
@@ -36,7 +39,7 @@ abstract class Flow {
   }
 
   Future<RequestEvent> awaitReady() {
-    return provisioner.awaitReady(scope);
+    return provisioner.awaitReady();
   }
 
   Future<RequestEvent> upload() {
@@ -82,39 +85,31 @@ abstract class Flow {
 
   /** The FINISH event that matches what happened. */
   RequestEvent finishEvent() {
-    if (scope.interruption != null) {
-      return scope.interruption.kind() == Interruption.Kind.CANCEL ? RequestEvent.FINISH_CANCELLED : RequestEvent.FINISH_TIMED_OUT;
-    }
-    return scope.failure != null ? RequestEvent.FINISH_FAILED : RequestEvent.FINISH_SUCCEEDED;
+    return progress.finishEvent();
   }
 
   /** Uploads inputs, then continues with {@code next}. */
   Future<RequestEvent> uploadThen(List<FileInput> inputs, RequestEvent next) {
     if (inputs.isEmpty()) {
-      scope.milestones.inputs = scope.now();
+      progress.inputsStaged(List.of());
       return Future.succeededFuture(next);
     }
-    return services.uploader().upload(scope.requireSandbox(), inputs, scope.deadline(), scope.observer(),
-            receipt -> scope.progress(RequestEvent.INPUT_WRITTEN,
-                h -> new EngineEvent.InputWritten(h, receipt)))
+    return services.uploader().upload(progress.requireSandbox(), inputs, request.deadline(), progress.execObserver(),
+            progress::inputWritten)
         .map(receipts -> {
-          scope.inputs.addAll(receipts);
-          scope.milestones.inputs = scope.now();
+          progress.inputsStaged(receipts);
           return next;
         });
   }
 
   /** Collects {@code paths} as artifacts attributed to {@code step}; a missing path or a tar failure fails. */
   Future<Void> collectArtifacts(List<String> paths, Optional<String> step) {
-    return services.collector().collect(scope.requireSandbox(), paths, scope.keys, scope.deadline(), scope.observer())
+    return services.collector().collect(progress.requireSandbox(), paths, request.keys(), request.deadline(),
+            progress.execObserver())
         .recover(failure -> Future.failedFuture(artifactFailure(failure)))
         .compose(result -> {
-          result.stored().forEach(artifact -> {
-            scope.artifacts.add(new ArtifactResult(artifact, step));
-            scope.progress(RequestEvent.ARTIFACT_STORED, h -> new EngineEvent.ArtifactStored(h,
-                EngineEvent.StoredKind.ARTIFACT, artifact.path(), artifact.object()));
-          });
-          scope.milestones.artifacts = scope.now();
+          result.stored().forEach(artifact -> progress.artifactStored(artifact, step));
+          progress.artifactsCollected();
           if (!result.missing().isEmpty() && result.tar().exitCode() != ExecCapture.TIMEOUT_EXIT) {
             return Future.failedFuture(new ShellbusException(FailureCode.ARTIFACT_FAILED,
                 "artifact paths not found: " + String.join(", ", result.missing()) + " (tar " + result.tar().describe() + ")",
@@ -129,8 +124,8 @@ abstract class Flow {
 
   /** Writes the manifest when anything was stored; a failure becomes the request's failure. */
   Future<Void> writeManifest(String image) {
-    return Manifests.write(scope, image).otherwise(failure -> {
-      scope.fail(failure instanceof ShellbusException se ? se
+    return Manifests.write(request, progress, image).otherwise(failure -> {
+      progress.fail(failure instanceof ShellbusException se ? se
           : new ShellbusException(FailureCode.ARTIFACT_FAILED, "manifest: " + failure.getMessage(), true, failure));
       return null;
     });

@@ -5,9 +5,7 @@ import dev.shellbus.orchestrator.ShellbusException;
 import dev.shellbus.orchestrator.transfer.FileInput;
 import dev.shellbus.orchestrator.transfer.SandboxPaths;
 import io.vertx.core.Future;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * RunJob: create (deterministic name, adopt on ALREADY_EXISTS), ready, inputs, steps in order
@@ -18,10 +16,10 @@ final class JobFlow extends Flow {
   private final Requests.Job job;
   private final StepRunner steps;
 
-  JobFlow(RequestScope scope, Requests.Job job) {
-    super(scope);
+  JobFlow(RequestInputs request, RequestProgress progress, Requests.Job job) {
+    super(request, progress);
     this.job = job;
-    this.steps = new StepRunner(services);
+    this.steps = new StepRunner(request, progress);
   }
 
   @Override
@@ -38,8 +36,9 @@ final class JobFlow extends Flow {
 
   @Override
   Future<RequestEvent> create() {
-    String name = SandboxNaming.jobName(scope.context.tenant(), scope.context.requestId(), scope.context.attempt());
-    return provisioner.create(scope, job.sandbox(), name, SandboxLabels.job(job));
+    RequestContext context = request.context();
+    String name = SandboxNaming.jobName(context.tenant(), context.requestId(), context.attempt());
+    return provisioner.create(job.sandbox(), name, SandboxLabels.job(job));
   }
 
   @Override
@@ -54,34 +53,29 @@ final class JobFlow extends Flow {
   }
 
   private Future<RequestEvent> step(int index) {
-    if (index >= job.steps().size() || scope.interrupted()) {
-      scope.milestones.steps = scope.now();
+    if (index >= job.steps().size() || progress.interrupted()) {
+      progress.stepsDone();
       return Future.succeededFuture(RequestEvent.COLLECT);
     }
     StepSpec spec = job.steps().get(index);
-    scope.runningStep = index;
-    scope.progress(RequestEvent.STEP_STARTED, h -> new EngineEvent.StepStarted(h, index, spec));
-    return steps.run(scope, index, spec, job.keepSandbox() && services.config().killOnInterrupt())
+    progress.stepStarted(index, spec);
+    return steps.run(index, spec, job.keepSandbox() && services.config().killOnInterrupt())
         .compose(run -> finished(index, spec, run));
   }
 
   private Future<RequestEvent> finished(int index, StepSpec spec, StepRunner.Run run) {
-    StepResult result = scope.interrupted() ? interrupted(run.result()) : run.result();
-    scope.steps.add(result);
-    scope.lastStep = Optional.of(spec.name());
-    scope.progress(RequestEvent.STEP_FINISHED, h -> new EngineEvent.StepFinished(h, spec, result));
+    StepResult result = progress.stepFinished(spec, run.result());
     if (run.error().isPresent()) {
       return Future.failedFuture(run.error().get());
     }
     if (run.deadlineHit()) {
-      scope.milestones.steps = scope.now();
-      scope.interruption = new Interruption(Interruption.Kind.DEADLINE,
-          "DEADLINE_EXCEEDED: step " + spec.name() + " ran into the request deadline");
-      return Future.succeededFuture(RequestEvent.DEADLINE);
+      progress.stepsDone();
+      return Future.succeededFuture(progress.ranIntoDeadline(
+          "DEADLINE_EXCEEDED: step " + spec.name() + " ran into the request deadline"));
     }
     if (result.status() != StepResult.Status.SUCCEEDED && !spec.allowFailure()) {
-      scope.milestones.steps = scope.now();
-      scope.fail(stepFailure(spec, result));
+      progress.stepsDone();
+      progress.fail(stepFailure(spec, result));
       return Future.succeededFuture(RequestEvent.COLLECT);
     }
     return step(index + 1);
@@ -98,39 +92,30 @@ final class JobFlow extends Flow {
 
   @Override
   Future<RequestEvent> collect() {
-    return collectArtifacts(job.artifactPaths(), scope.lastStep).map(v -> RequestEvent.CLEAN_UP);
+    return collectArtifacts(job.artifactPaths(), progress.lastStep()).map(v -> RequestEvent.CLEAN_UP);
   }
 
   @Override
   Future<RequestEvent> cleanUp() {
     Future<Void> released;
-    if (job.keepSandbox() && scope.sandbox.isPresent()) {
-      scope.progress(RequestEvent.SANDBOX_KEPT, h -> new EngineEvent.SandboxKept(h, scope.sandboxName.orElse("")));
+    if (job.keepSandbox() && progress.sandbox().isPresent()) {
+      progress.sandboxKept();
       released = killIfRunning();
     } else {
-      released = provisioner.release(scope);
+      released = provisioner.release();
     }
     return released.compose(v -> writeManifest(job.sandbox().image())).map(v -> finishEvent());
   }
 
   private Future<Void> killIfRunning() {
-    if (scope.currentPidFile == null || scope.interruption == null) {
+    if (progress.pidFile().isEmpty() || !progress.interrupted()) {
       return Future.succeededFuture();
     }
-    return ProcessKiller.kill(services, scope.requireSandbox(), scope.currentPidFile, scope.cleanupDeadline());
+    return ProcessKiller.kill(services, progress.requireSandbox(), progress.pidFile().get(), request.cleanupDeadline());
   }
 
   @Override
   List<StepResult> unstartedSteps() {
-    List<StepResult> skipped = new ArrayList<>();
-    for (int i = scope.steps.size(); i < job.steps().size(); i++) {
-      StepResult never = StepResult.skipped(i, job.steps().get(i).name());
-      skipped.add(i == scope.runningStep && scope.interruption != null ? interrupted(never) : never);
-    }
-    return skipped;
-  }
-
-  private StepResult interrupted(StepResult step) {
-    return scope.interruptedStep(step);
+    return progress.unfinished(job.steps().stream().map(StepSpec::name).toList());
   }
 }

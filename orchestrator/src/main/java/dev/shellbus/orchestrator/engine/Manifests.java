@@ -4,7 +4,6 @@ import dev.shellbus.orchestrator.store.StoredObject;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.util.Optional;
 import java.util.Locale;
 
 /**
@@ -18,41 +17,41 @@ final class Manifests {
 
   private Manifests() {}
 
-  static Future<Void> write(RequestScope scope, String image) {
-    if (scope.artifacts.isEmpty() && scope.logs.isEmpty() && scope.snapshot.isEmpty()) {
+  static Future<Void> write(RequestInputs request, RequestProgress progress, String image) {
+    if (progress.artifacts().isEmpty() && progress.logs().isEmpty() && progress.snapshot().isEmpty()) {
       return Future.succeededFuture();
     }
-    JsonObject manifest = document(scope, image);
-    return scope.services.store().put(scope.keys.manifest(), manifest.toBuffer(), "application/json", scope.cleanupDeadline())
+    JsonObject manifest = document(request.context(), progress, image);
+    return request.services().store().put(request.keys().manifest(), manifest.toBuffer(), "application/json",
+            request.cleanupDeadline())
         .map(stored -> {
-          scope.manifest = Optional.of(stored);
+          progress.manifestStored(stored);
           return null;
         });
   }
 
-  static JsonObject document(RequestScope scope, String image) {
-    RequestContext context = scope.context;
+  static JsonObject document(RequestContext context, RequestProgress progress, String image) {
     JsonObject doc = new JsonObject()
         .put("version", VERSION)
         .put("requestId", context.requestId())
         .put("attempt", context.attempt())
         .put("tenant", context.tenant())
         .put("image", image)
-        .put("createdAt", scope.now().toString());
+        .put("createdAt", progress.now().toString());
     context.sessionId().ifPresent(session -> doc.put("sessionId", session));
-    scope.sandbox.ifPresent(handle -> doc.put("sandbox", new JsonObject().put("id", handle.id()).put("name", handle.name())));
+    progress.sandbox().ifPresent(handle -> doc.put("sandbox", new JsonObject().put("id", handle.id()).put("name", handle.name())));
     JsonArray artifacts = new JsonArray();
-    scope.artifacts.forEach(a -> artifacts.add(object(a.artifact().object())
+    progress.artifacts().forEach(a -> artifacts.add(object(a.artifact().object())
         .put("path", a.path())
         .put("kind", a.artifact().kind().name().toLowerCase(Locale.ROOT))
         .put("step", a.step().orElse(null))));
     JsonArray logs = new JsonArray();
-    scope.steps.forEach(step -> {
+    progress.steps().forEach(step -> {
       step.stdout().log().ifPresent(log -> logs.add(log(step, "stdout", log, step.stdout().totalBytes())));
       step.stderr().log().ifPresent(log -> logs.add(log(step, "stderr", log, step.stderr().totalBytes())));
     });
     doc.put("artifacts", artifacts).put("logs", logs);
-    scope.snapshot.ifPresent(snapshot -> doc.put("snapshot", object(snapshot)));
+    progress.snapshot().ifPresent(snapshot -> doc.put("snapshot", object(snapshot)));
     return doc;
   }
 

@@ -18,8 +18,8 @@ import java.util.List;
 final class OpenSessionFlow extends Flow {
   private final Requests.OpenSession open;
 
-  OpenSessionFlow(RequestScope scope, Requests.OpenSession open) {
-    super(scope);
+  OpenSessionFlow(RequestInputs request, RequestProgress progress, Requests.OpenSession open) {
+    super(request, progress);
     this.open = open;
   }
 
@@ -31,21 +31,21 @@ final class OpenSessionFlow extends Flow {
 
   @Override
   Future<RequestEvent> create() {
-    RequestContext context = scope.context;
+    RequestContext context = request.context();
     String session = context.requireSession();
     String workspace = services.config().workspace();
     if (!open.sandbox().workspace().isEmpty() && !open.sandbox().workspace().equals(workspace)) {
       return Future.failedFuture(new ShellbusException(FailureCode.INVALID_REQUEST,
           "sessions live in the engine's workspace '" + workspace + "', not '" + open.sandbox().workspace() + "'"));
     }
-    return new SessionDirectory(services.gateway(), services.retry()).find(workspace, context.tenant(), session, scope.deadline())
+    return new SessionDirectory(services.gateway(), services.retry()).find(workspace, context.tenant(), session, request.deadline())
         .compose(existing -> {
           if (existing.isPresent() && !SandboxLabels.ownedBy(existing.get().sandbox().labels(), context)) {
             return Future.failedFuture(new ShellbusException(FailureCode.CONFLICT,
                 "session " + session + " is already open (opened by request " + existing.get().openedBy() + ")", false, null));
           }
-          Instant expires = scope.now().plus(services.config().maxSessionLifetime());
-          return provisioner.create(scope, open.sandbox(), SandboxNaming.sessionName(context.tenant(), session, context.attempt()),
+          Instant expires = request.now().plus(services.config().maxSessionLifetime());
+          return provisioner.create(open.sandbox(), SandboxNaming.sessionName(context.tenant(), session, context.attempt()),
               SandboxLabels.session(context, open.sandbox().labels(), open.idleTtl(), expires));
         });
   }
@@ -61,10 +61,10 @@ final class OpenSessionFlow extends Flow {
 
   @Override
   Future<RequestEvent> cleanUp() {
-    if (scope.failure == null && scope.interruption == null) {
-      scope.progress(RequestEvent.SANDBOX_KEPT, h -> new EngineEvent.SandboxKept(h, scope.sandboxName.orElse("")));
+    if (!progress.failedOrInterrupted()) {
+      progress.sandboxKept();
       return Future.succeededFuture(finishEvent());
     }
-    return provisioner.release(scope).map(v -> finishEvent());
+    return provisioner.release().map(v -> finishEvent());
   }
 }

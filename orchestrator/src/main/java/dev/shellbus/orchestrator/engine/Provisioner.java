@@ -7,10 +7,8 @@ import dev.shellbus.orchestrator.gateway.SandboxCreateSpec;
 import dev.shellbus.orchestrator.gateway.SandboxInfo;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Creates, awaits and releases the sandbox of a request. A create that answers ALREADY_EXISTS
@@ -20,33 +18,36 @@ import java.util.Optional;
  * outcome was never learned.
  */
 final class Provisioner {
+  private final RequestInputs request;
+  private final RequestProgress progress;
   private final EngineServices services;
 
-  Provisioner(EngineServices services) {
-    this.services = services;
+  Provisioner(RequestInputs request, RequestProgress progress) {
+    this.request = request;
+    this.progress = progress;
+    this.services = request.services();
   }
 
   /** Creates (or adopts) the sandbox; completes with SANDBOX_CREATED or SANDBOX_ADOPTED. */
-  Future<RequestEvent> create(RequestScope scope, SandboxOptions options, String name, Map<String, String> labels) {
-    scope.sandboxName = Optional.of(name);
-    scope.workspace = options.workspace().isEmpty() ? services.config().workspace() : options.workspace();
-    scope.milestones.creating = scope.now();
-    SandboxCreateSpec spec = new SandboxCreateSpec(name, scope.workspace, options.image(), options.environment(),
+  Future<RequestEvent> create(SandboxOptions options, String name, Map<String, String> labels) {
+    String workspace = options.workspace().isEmpty() ? services.config().workspace() : options.workspace();
+    progress.creating(name, workspace);
+    SandboxCreateSpec spec = new SandboxCreateSpec(name, workspace, options.image(), options.environment(),
         options.policy(), options.providers(), options.gpuCount(), options.resources(), options.driverConfigJson(), labels);
-    Future<RequestEvent> created = services.retry().run("gateway.create", scope.deadline(),
-            () -> services.gateway().create(spec, scope.deadline()))
-        .map(info -> adopt(scope, info, RequestEvent.SANDBOX_CREATED))
-        .recover(failure -> isAlreadyExists(failure) ? adoptExisting(scope, scope.workspace, name) : Future.failedFuture(failure));
-    scope.pendingCreate = created;
+    Future<RequestEvent> created = services.retry().run("gateway.create", request.deadline(),
+            () -> services.gateway().create(spec, request.deadline()))
+        .map(info -> adopt(info, RequestEvent.SANDBOX_CREATED))
+        .recover(failure -> isAlreadyExists(failure) ? adoptExisting(workspace, name) : Future.failedFuture(failure));
+    progress.createPending(created);
     return created;
   }
 
   /** Waits for READY; completes with SANDBOX_READY. */
-  Future<RequestEvent> awaitReady(RequestScope scope) {
-    return services.retry().run("gateway.awaitReady", scope.deadline(),
-            () -> services.gateway().awaitReady(scope.requireSandbox(), scope.deadline()))
+  Future<RequestEvent> awaitReady() {
+    return services.retry().run("gateway.awaitReady", request.deadline(),
+            () -> services.gateway().awaitReady(progress.requireSandbox(), request.deadline()))
         .map(info -> {
-          scope.milestones.ready = scope.now();
+          progress.sandboxReady();
           return RequestEvent.SANDBOX_READY;
         });
   }
@@ -55,55 +56,51 @@ final class Provisioner {
    * Deletes the request's sandbox within the clean-up deadline, after any create still in flight
    * has settled (so a late create cannot leak). Never fails: a failed delete becomes a warning.
    */
-  Future<Void> release(RequestScope scope) {
-    if (scope.sandboxName.isEmpty()) {
+  Future<Void> release() {
+    if (progress.sandboxName().isEmpty()) {
       return Future.succeededFuture();
     }
-    Deadline bound = scope.cleanupDeadline();
-    return settled(scope.pendingCreate, bound)
-        .compose(v -> scope.sandbox.isPresent() ? Future.succeededFuture(true) : ownedLeftover(scope, bound))
-        .compose(owned -> owned ? delete(scope, bound) : Future.succeededFuture());
+    Deadline bound = request.cleanupDeadline();
+    return settled(progress.pendingCreate(), bound)
+        .compose(v -> progress.sandbox().isPresent() ? Future.succeededFuture(true) : ownedLeftover(bound))
+        .compose(owned -> owned ? delete(bound) : Future.succeededFuture());
   }
 
-  /** Deletes a sandbox by name, reporting SANDBOX_DELETED or SANDBOX_DELETE_FAILED; never fails. */
-  Future<Void> delete(RequestScope scope, Deadline bound) {
-    String workspace = scope.sandbox.map(h -> h.workspace()).orElse(scope.workspace);
-    String name = scope.sandboxName.orElseThrow();
-    Instant sent = scope.now();
+  /** Deletes the request's current sandbox by name, reporting SANDBOX_DELETED or SANDBOX_DELETE_FAILED; never fails. */
+  Future<Void> delete(Deadline bound) {
+    String workspace = progress.sandbox().map(h -> h.workspace()).orElse(progress.workspace());
+    String name = progress.sandboxName().orElseThrow();
+    Instant sent = request.now();
     return services.retry().run("gateway.delete", bound, () -> services.gateway().delete(workspace, name, bound))
         .map(started -> {
-          scope.milestones.deleted = scope.now();
-          scope.progress(RequestEvent.SANDBOX_DELETED,
-              h -> new EngineEvent.SandboxDeleted(h, name, started, Duration.between(sent, h.at())));
+          progress.sandboxDeleted(name, started, sent);
           return (Void) null;
         })
         .recover(failure -> {
-          scope.warnings.add("delete of sandbox " + name + " failed (the reaper will retry): " + failure.getMessage());
-          scope.progress(RequestEvent.SANDBOX_DELETE_FAILED,
-              h -> new EngineEvent.SandboxDeleteFailed(h, name, Duration.between(sent, h.at())));
+          progress.sandboxDeleteFailed(name, sent, failure);
           return Future.succeededFuture();
         });
   }
 
-  private RequestEvent adopt(RequestScope scope, SandboxInfo info, RequestEvent event) {
-    scope.sandbox = Optional.of(info.handle());
+  private RequestEvent adopt(SandboxInfo info, RequestEvent event) {
+    progress.sandboxCreated(info.handle());
     return event;
   }
 
-  private Future<RequestEvent> adoptExisting(RequestScope scope, String workspace, String name) {
-    return services.retry().run("gateway.get", scope.deadline(), () -> services.gateway().get(workspace, name, scope.deadline()))
-        .compose(info -> SandboxLabels.ownedBy(info.labels(), scope.context) && !info.phase().terminal()
-            ? Future.succeededFuture(adopt(scope, info, RequestEvent.SANDBOX_ADOPTED))
+  private Future<RequestEvent> adoptExisting(String workspace, String name) {
+    return services.retry().run("gateway.get", request.deadline(), () -> services.gateway().get(workspace, name, request.deadline()))
+        .compose(info -> SandboxLabels.ownedBy(info.labels(), request.context()) && !info.phase().terminal()
+            ? Future.succeededFuture(adopt(info, RequestEvent.SANDBOX_ADOPTED))
             : Future.failedFuture(new ShellbusException(FailureCode.CONFLICT,
                 "sandbox name " + name + " is taken by another request", false, null)));
   }
 
-  private Future<Boolean> ownedLeftover(RequestScope scope, Deadline bound) {
-    String name = scope.sandboxName.orElseThrow();
-    return services.gateway().get(scope.workspace, name, bound)
+  private Future<Boolean> ownedLeftover(Deadline bound) {
+    String name = progress.sandboxName().orElseThrow();
+    return services.gateway().get(progress.workspace(), name, bound)
         .map(info -> {
-          if (SandboxLabels.ownedBy(info.labels(), scope.context)) {
-            scope.sandbox = Optional.of(info.handle());
+          if (SandboxLabels.ownedBy(info.labels(), request.context())) {
+            progress.sandboxCreated(info.handle());
             return true;
           }
           return false;

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,32 +79,32 @@ public final class RequestEngine {
 
   /** RunJob: create, ready, inputs, steps, artifacts, delete (unless kept). */
   public Future<Outcome> runJob(Requests.Job job, EngineObserver observer) {
-    return start(job.context(), observer, scope -> new JobFlow(scope, job));
+    return start(job.context(), observer, (request, progress) -> new JobFlow(request, progress, job));
   }
 
   /** OpenSession: create, ready, restore, inputs; the sandbox stays. */
   public Future<Outcome> openSession(Requests.OpenSession open, EngineObserver observer) {
-    return inSession(open.context(), observer, scope -> new OpenSessionFlow(scope, open));
+    return inSession(open.context(), observer, (request, progress) -> new OpenSessionFlow(request, progress, open));
   }
 
   /** Exec in an open session. */
   public Future<Outcome> exec(Requests.Exec exec, EngineObserver observer) {
-    return inSession(exec.context(), observer, scope -> new SessionExecFlow(scope, exec));
+    return inSession(exec.context(), observer, (request, progress) -> new SessionExecFlow(request, progress, exec));
   }
 
   /** PutFiles into an open session. */
   public Future<Outcome> putFiles(Requests.PutFiles put, EngineObserver observer) {
-    return inSession(put.context(), observer, scope -> new FileFlows.Put(scope, put));
+    return inSession(put.context(), observer, (request, progress) -> new FileFlows.Put(request, progress, put));
   }
 
   /** GetFiles from an open session. */
   public Future<Outcome> getFiles(Requests.GetFiles get, EngineObserver observer) {
-    return inSession(get.context(), observer, scope -> new FileFlows.Get(scope, get));
+    return inSession(get.context(), observer, (request, progress) -> new FileFlows.Get(request, progress, get));
   }
 
   /** CloseSession, optionally snapshotting the workspace first. */
   public Future<Outcome> closeSession(Requests.CloseSession close, EngineObserver observer) {
-    return inSession(close.context(), observer, scope -> new CloseSessionFlow(scope, close));
+    return inSession(close.context(), observer, (request, progress) -> new CloseSessionFlow(request, progress, close));
   }
 
   /**
@@ -128,7 +128,7 @@ public final class RequestEngine {
     return registry.running().keySet();
   }
 
-  private Future<Outcome> inSession(RequestContext context, EngineObserver observer, Function<RequestScope, Flow> flow) {
+  private Future<Outcome> inSession(RequestContext context, EngineObserver observer, Flows flow) {
     context.requireSession();
     String key = context.orderKey();
     Promise<Outcome> mine = Promise.promise();
@@ -139,7 +139,7 @@ public final class RequestEngine {
     return mine.future();
   }
 
-  private Future<Outcome> start(RequestContext context, EngineObserver observer, Function<RequestScope, Flow> flow) {
+  private Future<Outcome> start(RequestContext context, EngineObserver observer, Flows flow) {
     Optional<EngineLanes.Lane> lane = EngineLanes.laneOf(lanes, context);
     if (lane.isEmpty()) {
       return run(vertx.getOrCreateContext(), context, services, observer, flow);
@@ -154,18 +154,20 @@ public final class RequestEngine {
   }
 
   private Future<Outcome> run(Context on, RequestContext context, EngineServices with, EngineObserver to,
-      Function<RequestScope, Flow> flow) {
+      Flows flow) {
     Promise<Outcome> result = Promise.promise();
     on.runOnContext(v -> {
       try {
-        RequestScope scope = new RequestScope(context, with, to);
-        new RequestDriver(scope, flow.apply(scope), registry, on).start().onComplete(result);
+        new RequestDriver(RequestInputs.of(context, with), to, flow, registry, on).start().onComplete(result);
       } catch (RuntimeException e) {
         result.tryFail(e);
       }
     });
     return result.future();
   }
+
+  /** Builds the flow of one request kind from the request's inputs and the progress its driver owns. */
+  private interface Flows extends BiFunction<RequestInputs, RequestProgress, Flow> {}
 
   /** Hands an event relayed from a lane to its observer; a throwing observer is logged, as on the lane. */
   private static void deliver(EngineObserver observer, EngineEvent event) {

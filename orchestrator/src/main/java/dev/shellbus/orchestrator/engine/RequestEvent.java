@@ -1,9 +1,9 @@
 package dev.shellbus.orchestrator.engine;
 
 /**
- * What happens to a request. Some events move it to the next phase (chosen by the flow), some
- * only report progress within a phase (they loop back to the same state), and {@link #FAIL},
- * {@link #CANCEL} and {@link #DEADLINE} interrupt whatever runs and send it to clean-up.
+ * What moves a request through the transition table. Most events move it to the next phase (chosen
+ * by the flow); {@link #FAIL}, {@link #CANCEL} and {@link #DEADLINE} interrupt whatever runs and send
+ * it to clean-up. Progress within a phase is no event here: it is reported as an {@link EngineEvent}.
  */
 enum RequestEvent {
   CREATE,
@@ -11,18 +11,10 @@ enum RequestEvent {
   SANDBOX_CREATED,
   SANDBOX_ADOPTED,
   SANDBOX_READY,
-  SANDBOX_NOT_READY,
   UPLOAD,
-  INPUT_WRITTEN,
   RUN_STEPS,
-  STEP_STARTED,
-  STEP_FINISHED,
   COLLECT,
-  ARTIFACT_STORED,
   CLEAN_UP,
-  SANDBOX_DELETED,
-  SANDBOX_KEPT,
-  SANDBOX_DELETE_FAILED,
   FAIL,
   CANCEL,
   DEADLINE,

@@ -12,8 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The current state of one request, moved only through {@link TransitionTable} rows. Each row
- * taken is reported to the request's {@link EngineObserver} as one typed {@link EngineEvent}. Not
- * thread-safe: used on the request's context only.
+ * taken is reported to the request's {@link EngineObserver} as one typed {@link EngineEvent}; progress within a
+ * phase is reported next to the table, without a row. Not thread-safe: used on the request's context only.
  */
 final class RequestStateMachine {
   private static final Logger LOG = LoggerFactory.getLogger(RequestStateMachine.class);
@@ -46,45 +46,38 @@ final class RequestStateMachine {
     return acceptedAt;
   }
 
-  /** Whether the table has a row for {@code event} in the current state. */
-  boolean allows(RequestEvent event) {
-    return TransitionTable.find(state, event).isPresent();
-  }
-
   /**
    * Takes the row for a phase change (or a sandbox created or ready) and reports it.
    *
    * @throws IllegalStateException if the table has no such row
    */
   Transition fire(RequestEvent event, Optional<String> reason) {
-    return fire(event, reason, (header, inState) -> phaseEvent(event, header, inState, reason));
-  }
-
-  /**
-   * Takes the row for a progress {@code event} and reports what {@code detail} makes of the header.
-   *
-   * @throws IllegalStateException if the table has no such row
-   */
-  Transition fire(RequestEvent event, Function<EngineEvent.Header, EngineEvent> detail) {
-    return fire(event, Optional.empty(), (header, inState) -> detail.apply(header));
-  }
-
-  private Transition fire(RequestEvent event, Optional<String> reason, Describer describer) {
     Transition row = TransitionTable.find(state, event).orElseThrow(() ->
         new IllegalStateException("request " + context.requestId() + ": no transition for " + event + " in " + state));
     Instant now = clock.instant();
-    Duration elapsed = Duration.between(acceptedAt, now);
     Duration inState = Duration.between(enteredAt, now);
-    EngineEvent.Header header = new EngineEvent.Header(context, now, elapsed, row.from(), row.to(), sandboxName.get(),
-        sandbox.get());
-    EngineEvent published = describer.describe(header, inState);
+    EngineEvent.Header header = header(now, row.to());
+    EngineEvent published = phaseEvent(event, header, inState, reason);
     state = row.to();
     enteredAt = now;
     if (observer instanceof TransitionTap tap) {
-      tap.taken(new TransitionTap.Taken(context, row, now, elapsed, inState, reason));
+      tap.taken(new TransitionTap.Taken(context, row, now, header.elapsed(), inState, reason));
     }
     publish(published);
     return row;
+  }
+
+  /**
+   * Reports progress within the current phase (a step started, an input written): no row is taken, the phase
+   * stays, and the header goes from the phase to itself.
+   */
+  void report(Function<EngineEvent.Header, EngineEvent> detail) {
+    publish(detail.apply(header(clock.instant(), state)));
+  }
+
+  private EngineEvent.Header header(Instant now, RequestState to) {
+    return new EngineEvent.Header(context, now, Duration.between(acceptedAt, now), state, to, sandboxName.get(),
+        sandbox.get());
   }
 
   private static EngineEvent phaseEvent(RequestEvent event, EngineEvent.Header header, Duration inState,
@@ -115,10 +108,5 @@ final class RequestStateMachine {
     } catch (RuntimeException e) {
       LOG.warn("engine observer failed on {} {}", context.requestId(), event.getClass().getSimpleName(), e);
     }
-  }
-
-  @FunctionalInterface
-  private interface Describer {
-    EngineEvent describe(EngineEvent.Header header, Duration inState);
   }
 }

@@ -15,10 +15,10 @@ final class SessionExecFlow extends SessionFlow {
   private final Requests.Exec exec;
   private final StepRunner runner;
 
-  SessionExecFlow(RequestScope scope, Requests.Exec exec) {
-    super(scope);
+  SessionExecFlow(RequestInputs request, RequestProgress progress, Requests.Exec exec) {
+    super(request, progress);
     this.exec = exec;
-    this.runner = new StepRunner(services);
+    this.runner = new StepRunner(request, progress);
   }
 
   @Override
@@ -30,24 +30,21 @@ final class SessionExecFlow extends SessionFlow {
   Future<RequestEvent> runSteps() {
     StepSpec step = new StepSpec(STEP_NAME, exec.command().argv(), exec.command().workdir(), exec.command().environment(),
         exec.command().secretEnvKeys(), exec.command().stdin(), exec.command().timeout(), false);
-    scope.runningStep = 0;
-    scope.progress(RequestEvent.STEP_STARTED, h -> new EngineEvent.StepStarted(h, 0, step));
-    return runner.run(scope, 0, step, services.config().killOnInterrupt()).compose(run -> {
-      scope.steps.add(scope.interrupted() ? scope.interruptedStep(run.result()) : run.result());
-      scope.milestones.steps = scope.now();
-      scope.progress(RequestEvent.STEP_FINISHED, h -> new EngineEvent.StepFinished(h, step, run.result()));
+    progress.stepStarted(0, step);
+    return runner.run(0, step, services.config().killOnInterrupt()).compose(run -> {
+      progress.stepsDone();
+      progress.stepFinished(step, run.result());
       if (run.error().isPresent()) {
         return Future.failedFuture(run.error().get());
       }
       if (run.deadlineHit()) {
-        scope.interruption = new Interruption(Interruption.Kind.DEADLINE, "DEADLINE_EXCEEDED: the command ran into the request deadline");
-        return Future.succeededFuture(RequestEvent.DEADLINE);
+        return Future.succeededFuture(progress.ranIntoDeadline("DEADLINE_EXCEEDED: the command ran into the request deadline"));
       }
       StepResult.Status status = run.result().status();
       if (status == StepResult.Status.TIMED_OUT) {
-        scope.fail(new ShellbusException(FailureCode.STEP_TIMED_OUT, "command timed out after " + step.timeout().toSeconds() + " s"));
+        progress.fail(new ShellbusException(FailureCode.STEP_TIMED_OUT, "command timed out after " + step.timeout().toSeconds() + " s"));
       } else if (status != StepResult.Status.SUCCEEDED) {
-        scope.fail(new ShellbusException(FailureCode.STEP_FAILED,
+        progress.fail(new ShellbusException(FailureCode.STEP_FAILED,
             "command exited " + run.result().exitCode().map(String::valueOf).orElse("without an exit code")));
       }
       return Future.succeededFuture(RequestEvent.CLEAN_UP);
@@ -56,18 +53,15 @@ final class SessionExecFlow extends SessionFlow {
 
   @Override
   Future<RequestEvent> cleanUp() {
-    boolean cutShort = scope.interruption != null || scope.failure != null && scope.failure.code() == FailureCode.STEP_TIMED_OUT;
-    Future<Void> killed = cutShort && scope.currentPidFile != null && scope.sandbox.isPresent()
-        ? ProcessKiller.kill(services, scope.requireSandbox(), scope.currentPidFile, scope.cleanupDeadline())
+    boolean cutShort = progress.interrupted() || progress.failedWith(FailureCode.STEP_TIMED_OUT);
+    Future<Void> killed = cutShort && progress.pidFile().isPresent() && progress.sandbox().isPresent()
+        ? ProcessKiller.kill(services, progress.requireSandbox(), progress.pidFile().get(), request.cleanupDeadline())
         : Future.succeededFuture();
     return killed.compose(v -> keepAndFinish());
   }
 
   @Override
   List<StepResult> unstartedSteps() {
-    if (scope.steps.isEmpty() && scope.runningStep == 0 && scope.interruption != null) {
-      return List.of(scope.interruptedStep(StepResult.skipped(0, STEP_NAME)));
-    }
-    return List.of();
+    return progress.unfinished(List.of(STEP_NAME)).stream().filter(s -> s.status() != StepResult.Status.SKIPPED).toList();
   }
 }

@@ -3,7 +3,6 @@ package dev.shellbus.orchestrator.engine;
 import dev.shellbus.orchestrator.FailureCode;
 import dev.shellbus.orchestrator.ShellbusException;
 import io.vertx.core.Future;
-import java.util.Optional;
 
 /**
  * Shared work of the calls on an open session (Exec, PutFiles, GetFiles, CloseSession): locate the
@@ -12,8 +11,8 @@ import java.util.Optional;
 abstract class SessionFlow extends Flow {
   protected final SessionDirectory directory;
 
-  SessionFlow(RequestScope scope) {
-    super(scope);
+  SessionFlow(RequestInputs request, RequestProgress progress) {
+    super(request, progress);
     this.directory = new SessionDirectory(services.gateway(), services.retry());
   }
 
@@ -27,9 +26,10 @@ abstract class SessionFlow extends Flow {
 
   @Override
   Future<RequestEvent> locate() {
-    String session = scope.context.requireSession();
-    return directory.find(services.config().workspace(), scope.context.tenant(), session, scope.deadline()).compose(found -> {
-      if (found.isEmpty() || found.get().expired(scope.now())) {
+    RequestContext context = request.context();
+    String session = context.requireSession();
+    return directory.find(services.config().workspace(), context.tenant(), session, request.deadline()).compose(found -> {
+      if (found.isEmpty() || found.get().expired(request.now())) {
         return Future.failedFuture(new ShellbusException(FailureCode.NOT_FOUND,
             "session " + session + (found.isEmpty() ? " is not open" : " has expired")));
       }
@@ -39,15 +39,13 @@ abstract class SessionFlow extends Flow {
   }
 
   void use(SessionInfo session) {
-    scope.sandbox = Optional.of(session.sandbox().handle());
-    scope.sandboxName = Optional.of(session.sandbox().handle().name());
-    scope.workspace = session.sandbox().handle().workspace();
+    progress.sandboxLocated(session.sandbox().handle());
   }
 
   /** Keeps the session's sandbox, writes the manifest if anything was stored, and finishes. */
   Future<RequestEvent> keepAndFinish() {
-    if (scope.sandbox.isPresent()) {
-      scope.progress(RequestEvent.SANDBOX_KEPT, h -> new EngineEvent.SandboxKept(h, scope.sandboxName.orElse("")));
+    if (progress.sandbox().isPresent()) {
+      progress.sandboxKept();
     }
     return writeManifest("").map(v -> finishEvent());
   }

@@ -35,27 +35,31 @@ final class StepRunner {
     }
   }
 
+  private final RequestInputs request;
+  private final RequestProgress progress;
   private final EngineServices services;
 
-  StepRunner(EngineServices services) {
-    this.services = services;
+  StepRunner(RequestInputs request, RequestProgress progress) {
+    this.request = request;
+    this.progress = progress;
+    this.services = request.services();
   }
 
-  Future<Run> run(RequestScope scope, int index, StepSpec step, boolean killable) {
+  Future<Run> run(int index, StepSpec step, boolean killable) {
     int timeout = step.timeout().isZero() ? 0 : (int) Math.max(1, Math.min(Integer.MAX_VALUE, step.timeout().toSeconds()));
-    String pidFile = ProcessKiller.pidFile(scope.context, index);
+    String pidFile = ProcessKiller.pidFile(request.context(), index);
     List<String> argv = killable ? ProcessKiller.wrap(step.argv(), pidFile) : step.argv();
     ExecSpec spec = new ExecSpec(argv, step.workdir(), step.environment(), step.stdin(), timeout);
-    scope.currentPidFile = killable ? pidFile : null;
-    Instant started = scope.now();
-    return services.launcher().withReadyRetry(scope.requireSandbox(), scope.deadline(), scope.observer(),
-        () -> services.launcher().exec(scope.requireSandbox(), spec, scope.deadline(), scope.observer())
-            .compose(call -> consume(scope, index, step, call, started)));
+    progress.commandLaunching(killable ? pidFile : null);
+    Instant started = request.now();
+    return services.launcher().withReadyRetry(progress.requireSandbox(), request.deadline(), progress.execObserver(),
+        () -> services.launcher().exec(progress.requireSandbox(), spec, request.deadline(), progress.execObserver())
+            .compose(call -> consume(index, step, call, started)));
   }
 
-  private Future<Run> consume(RequestScope scope, int index, StepSpec step, ExecCall call, Instant started) {
-    OutputRecorder out = new OutputRecorder(services, scope.keys.log(index, step.name(), "stdout"), scope.cleanupDeadline());
-    OutputRecorder err = new OutputRecorder(services, scope.keys.log(index, step.name(), "stderr"), scope.cleanupDeadline());
+  private Future<Run> consume(int index, StepSpec step, ExecCall call, Instant started) {
+    OutputRecorder out = new OutputRecorder(services, request.keys().log(index, step.name(), "stdout"), request.cleanupDeadline());
+    OutputRecorder err = new OutputRecorder(services, request.keys().log(index, step.name(), "stderr"), request.cleanupDeadline());
     ExitWatch exitWatch = new ExitWatch(call);
     call.events().handler(event -> {
       exitWatch.seen(event);
@@ -73,17 +77,17 @@ final class StepRunner {
           : limitHit.isPresent() ? StepResult.Status.TIMED_OUT : StepResult.Status.FAILED;
       OutputCapture stdout = logs.succeeded() ? logs.result().resultAt(0) : OutputCapture.empty();
       OutputCapture stderr = logs.succeeded() ? logs.result().resultAt(1) : OutputCapture.empty();
-      StepResult result = new StepResult(index, step.name(), status, code, Optional.of(started), Optional.of(scope.now()),
+      StepResult result = new StepResult(index, step.name(), status, code, Optional.of(started), Optional.of(request.now()),
           stdout, stderr);
       Optional<ShellbusException> error = exit.failed() ? Optional.of(wrap(exit.cause(), step))
           : logs.failed() ? Optional.of(wrap(logs.cause(), step)) : Optional.empty();
       if (exit.failed() && ExecLauncher.notReady(exit.cause())) {
         return Future.failedFuture(exit.cause());
       }
-      stdout.log().ifPresent(scope.logs::add);
-      stderr.log().ifPresent(scope.logs::add);
-      out.failure().ifPresent(scope.warnings::add);
-      err.failure().ifPresent(scope.warnings::add);
+      stdout.log().ifPresent(progress::logStored);
+      stderr.log().ifPresent(progress::logStored);
+      out.failure().ifPresent(progress::warn);
+      err.failure().ifPresent(progress::warn);
       return Future.succeededFuture(new Run(result, limitHit, error));
     }));
   }

@@ -6,7 +6,6 @@ import static dev.shellbus.orchestrator.engine.Action.COLLECT;
 import static dev.shellbus.orchestrator.engine.Action.COMPLETE;
 import static dev.shellbus.orchestrator.engine.Action.CREATE_SANDBOX;
 import static dev.shellbus.orchestrator.engine.Action.LOCATE_SESSION;
-import static dev.shellbus.orchestrator.engine.Action.NONE;
 import static dev.shellbus.orchestrator.engine.Action.RUN_STEPS;
 import static dev.shellbus.orchestrator.engine.Action.UPLOAD_INPUTS;
 import static dev.shellbus.orchestrator.engine.RequestState.ACCEPTED;
@@ -30,7 +29,8 @@ import java.util.Optional;
 
 /**
  * The request lifecycle as data: every allowed (state, event) pair with its target state and
- * action. Anything not listed is a bug and fails loudly. Jobs go ACCEPTED, CREATING,
+ * action. Anything not listed is a bug and fails loudly. Only phase changes are rows: progress within
+ * a phase (a step started, an input written) is reported by {@link RequestProgress} next to the table. Jobs go ACCEPTED, CREATING,
  * WAITING_READY, UPLOADING, RUNNING_STEP, COLLECTING, CLEANING_UP; sessions skip what they do not
  * need (session calls start by LOCATING their sandbox). Every interruption (failure, cancel,
  * deadline) leads to CLEANING_UP, the only way into a terminal state. A test fails when a row is
@@ -71,26 +71,17 @@ final class TransitionTable {
     row(rows, WAITING_READY, RequestEvent.SANDBOX_READY, UPLOADING, UPLOAD_INPUTS);
     interruptions(rows, WAITING_READY);
 
-    row(rows, UPLOADING, RequestEvent.SANDBOX_NOT_READY, UPLOADING, NONE);
-    row(rows, UPLOADING, RequestEvent.INPUT_WRITTEN, UPLOADING, NONE);
     row(rows, UPLOADING, RequestEvent.RUN_STEPS, RUNNING_STEP, RUN_STEPS);
     row(rows, UPLOADING, RequestEvent.CLEAN_UP, CLEANING_UP, CLEAN_UP);
     interruptions(rows, UPLOADING);
 
-    row(rows, RUNNING_STEP, RequestEvent.STEP_STARTED, RUNNING_STEP, NONE);
-    row(rows, RUNNING_STEP, RequestEvent.STEP_FINISHED, RUNNING_STEP, NONE);
-    row(rows, RUNNING_STEP, RequestEvent.SANDBOX_NOT_READY, RUNNING_STEP, NONE);
     row(rows, RUNNING_STEP, RequestEvent.COLLECT, COLLECTING, COLLECT);
     row(rows, RUNNING_STEP, RequestEvent.CLEAN_UP, CLEANING_UP, CLEAN_UP);
     interruptions(rows, RUNNING_STEP);
 
-    row(rows, COLLECTING, RequestEvent.ARTIFACT_STORED, COLLECTING, NONE);
     row(rows, COLLECTING, RequestEvent.CLEAN_UP, CLEANING_UP, CLEAN_UP);
     interruptions(rows, COLLECTING);
 
-    row(rows, CLEANING_UP, RequestEvent.SANDBOX_DELETED, CLEANING_UP, NONE);
-    row(rows, CLEANING_UP, RequestEvent.SANDBOX_KEPT, CLEANING_UP, NONE);
-    row(rows, CLEANING_UP, RequestEvent.SANDBOX_DELETE_FAILED, CLEANING_UP, NONE);
     row(rows, CLEANING_UP, RequestEvent.FINISH_SUCCEEDED, SUCCEEDED, COMPLETE);
     row(rows, CLEANING_UP, RequestEvent.FINISH_FAILED, FAILED, COMPLETE);
     row(rows, CLEANING_UP, RequestEvent.FINISH_CANCELLED, CANCELLED, COMPLETE);

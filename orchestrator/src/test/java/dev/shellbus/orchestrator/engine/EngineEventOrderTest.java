@@ -188,4 +188,44 @@ class EngineEventOrderTest {
     assertThat(failed.header().from()).isEqualTo(RequestState.CREATING);
     assertThat(failed.reason()).hasValueSatisfying(r -> assertThat(r).startsWith("PERMISSION_DENIED: "));
   }
+
+  @Test
+  void aCancelledSessionExecReportsNoStepEndAndKeepsTheSandbox() {
+    h.await(h.engine.openSession(new Requests.OpenSession(session("order-open-c", "c", BUDGET),
+        SandboxOptions.defaults(), Duration.ofMinutes(15), List.of(), Optional.empty())));
+    Future<Outcome> running = h.engine.exec(new Requests.Exec(session("order-exec-c", "c", BUDGET), StepSpec.of("x", "hang")));
+    eventually(() -> order("order-exec-c").contains("StepStarted 0 exec"));
+    h.engine.cancel(new Requests.Cancel(session("cancel-exec-c", "c", BUDGET), "order-exec-c", "enough"));
+    Outcome outcome = h.await(running);
+
+    assertThat(outcome.status()).isEqualTo(Outcome.Status.CANCELLED);
+    assertThat(order("order-exec-c")).containsExactly("NEXT LOCATING", "NEXT RUNNING_STEP", "StepStarted 0 exec",
+        "CANCEL CLEANING_UP", "SandboxKept", "FINISH CANCELLED");
+    assertConsistent("order-exec-c");
+  }
+
+  @Test
+  void aDeadlinePassedOnArrivalGoesStraightToCleanUp() {
+    Outcome outcome = h.await(h.engine.runJob(job("order-late", Duration.ofMillis(-10), List.of(),
+        List.of(StepSpec.of("never", "echo", "no")), List.of())));
+
+    assertThat(outcome.status()).isEqualTo(Outcome.Status.TIMED_OUT);
+    assertThat(order("order-late")).containsExactly("DEADLINE CLEANING_UP", "FINISH TIMED_OUT");
+    assertConsistent("order-late");
+    assertThat(h.observed("order-late")).allSatisfy(e -> assertThat(((EngineEvent.PhaseChanged) e).reason())
+        .hasValueSatisfying(r -> assertThat(r).startsWith("DEADLINE_EXCEEDED: ")));
+  }
+
+  @Test
+  void aFailedDeleteIsReportedInCleanUpAndTheJobStillSucceeds() {
+    h.gateway.deleteFailure = new ShellbusException(FailureCode.GATEWAY_UNAVAILABLE, "down");
+    Outcome outcome = h.await(h.engine.runJob(job("order-undeletable", BUDGET, List.of(),
+        List.of(StepSpec.of("s", "true")), List.of())));
+
+    assertThat(outcome.status()).isEqualTo(Outcome.Status.SUCCEEDED);
+    assertThat(order("order-undeletable")).containsExactly("NEXT CREATING", "SandboxCreated", "SandboxReady",
+        "NEXT RUNNING_STEP", "StepStarted 0 s", "StepFinished 0 SUCCEEDED", "NEXT COLLECTING", "NEXT CLEANING_UP",
+        "SandboxDeleteFailed", "FINISH SUCCEEDED");
+    assertConsistent("order-undeletable");
+  }
 }

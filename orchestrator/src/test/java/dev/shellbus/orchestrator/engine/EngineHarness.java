@@ -16,7 +16,8 @@ import java.util.function.BooleanSupplier;
 /**
  * A request engine on a fake gateway and an in-memory store. Every request submitted through
  * {@link #engine} is observed: its events are recorded in {@link #observed}, the table rows it took
- * in {@link #transitions} (and in {@link TransitionCoverage}).
+ * (phase changes; progress within a phase takes none) in {@link #transitions} (and in
+ * {@link TransitionCoverage}).
  */
 final class EngineHarness implements AutoCloseable {
   static final String BUCKET = "test-bucket";
@@ -127,6 +128,11 @@ final class EngineHarness implements AutoCloseable {
   /** The engine events of one request, in order. */
   List<EngineEvent> observed(String requestId) {
     return observed.stream().filter(e -> e.context().requestId().equals(requestId)).toList();
+  }
+
+  /** The engine events of one kind of one request, in order: progress is reported there, not as table rows. */
+  <T extends EngineEvent> List<T> observed(String requestId, Class<T> kind) {
+    return observed(requestId).stream().filter(kind::isInstance).map(kind::cast).toList();
   }
 
   /** Polls until the condition holds, failing after ten seconds. */

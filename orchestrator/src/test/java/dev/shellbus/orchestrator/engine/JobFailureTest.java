@@ -87,9 +87,9 @@ class JobFailureTest {
         List.of(FileInput.inline("/sandbox/a", new byte[] {1})), List.of(StepSpec.of("s", "echo", "x")), List.of(), false)));
 
     assertThat(outcome.status()).isEqualTo(Outcome.Status.SUCCEEDED);
-    assertThat(h.events("flap")).contains(RequestEvent.SANDBOX_NOT_READY);
-    assertThat(h.transitions).anyMatch(t -> t.event() == RequestEvent.SANDBOX_NOT_READY && t.from() == RequestState.RUNNING_STEP
-        || t.event() == RequestEvent.SANDBOX_NOT_READY && t.from() == RequestState.UPLOADING);
+    assertThat(h.observed("flap", EngineEvent.SandboxNotReady.class)).isNotEmpty();
+    assertThat(h.observed("flap", EngineEvent.SandboxNotReady.class)).anyMatch(e -> e.header().from() == RequestState.RUNNING_STEP
+        || e.header().from() == RequestState.UPLOADING);
   }
 
   @Test
@@ -101,8 +101,8 @@ class JobFailureTest {
     Outcome outcome = h.await(h.engine.runJob(job("flap-step", List.of(StepSpec.of("s", "once")), List.of())));
 
     assertThat(outcome.status()).isEqualTo(Outcome.Status.SUCCEEDED);
-    assertThat(h.transitions).anyMatch(t -> t.context().requestId().equals("flap-step")
-        && t.event() == RequestEvent.SANDBOX_NOT_READY && t.from() == RequestState.RUNNING_STEP);
+    assertThat(h.observed("flap-step", EngineEvent.SandboxNotReady.class))
+        .anyMatch(e -> e.header().from() == RequestState.RUNNING_STEP);
   }
 
   @Test
@@ -114,7 +114,7 @@ class JobFailureTest {
     assertThat(outcome.error().orElseThrow().code()).isEqualTo(FailureCode.ARTIFACT_FAILED);
     assertThat(outcome.error().orElseThrow().message()).contains("/sandbox/nope");
     assertThat(outcome.artifacts()).extracting(ArtifactResult::path).containsExactly("/sandbox/a.txt");
-    assertThat(h.events("missing")).contains(RequestEvent.ARTIFACT_STORED);
+    assertThat(h.observed("missing", EngineEvent.ArtifactStored.class)).isNotEmpty();
   }
 
   @Test
@@ -180,7 +180,7 @@ class JobFailureTest {
 
     assertThat(outcome.status()).isEqualTo(Outcome.Status.SUCCEEDED);
     assertThat(outcome.warnings()).anySatisfy(w -> assertThat(w).contains("reaper"));
-    assertThat(h.events("undeletable")).contains(RequestEvent.SANDBOX_DELETE_FAILED);
+    assertThat(h.observed("undeletable", EngineEvent.SandboxDeleteFailed.class)).isNotEmpty();
   }
 
   @Test
@@ -189,7 +189,7 @@ class JobFailureTest {
         List.of(), List.of(StepSpec.of("s", "true")), List.of(), true)));
 
     assertThat(outcome.status()).isEqualTo(Outcome.Status.SUCCEEDED);
-    assertThat(h.events("keep")).contains(RequestEvent.SANDBOX_KEPT);
+    assertThat(h.observed("keep", EngineEvent.SandboxKept.class)).isNotEmpty();
     assertThat(h.gateway.sandboxes()).hasSize(1);
     assertThat(h.gateway.deleted).isEmpty();
   }

@@ -61,7 +61,7 @@ class RequestEngineIT {
   private static S3ObjectStore store;
   private static String bucket;
   private static EngineHarness.Engine engine;
-  private static final List<TransitionTap.Taken> TRANSITIONS = new CopyOnWriteArrayList<>();
+  private static final List<EngineEvent> OBSERVED = new CopyOnWriteArrayList<>();
 
   @BeforeAll
   static void start(S3Service s3) throws Exception {
@@ -74,17 +74,8 @@ class RequestEngineIT {
     store = S3ObjectStore.create(vertx, S3Settings.compatible(s3.endpoint(), s3.accessKey(), s3.secretKey()));
     bucket = s3.bucket();
     Retrier retrier = new Retrier(vertx, RetryPolicy.DEFAULT, RetryListener.NONE);
-    TransitionTap tap = new TransitionTap() {
-      @Override
-      public void on(EngineEvent event) {}
-
-      @Override
-      public void taken(Taken taken) {
-        TRANSITIONS.add(taken);
-      }
-    };
     engine = new EngineHarness.Engine(new RequestEngine(vertx, gateway, store, EngineConfig.defaults(bucket, "it-" + RUN),
-        retrier::run), tap);
+        retrier::run), OBSERVED::add);
   }
 
   @AfterAll
@@ -208,8 +199,8 @@ class RequestEngineIT {
         List.of(), List.of(StepSpec.of("sleep", "sleep", "60")), List.of(), false);
     Future<Outcome> running = engine.runJob(job);
     long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (TRANSITIONS.stream().noneMatch(t -> t.context().requestId().equals(job.context().requestId())
-        && t.event() == RequestEvent.STEP_STARTED) && System.nanoTime() < until) {
+    while (OBSERVED.stream().noneMatch(e -> e.context().requestId().equals(job.context().requestId())
+        && e instanceof EngineEvent.StepStarted) && System.nanoTime() < until) {
       Thread.sleep(20);
     }
     long begin = System.nanoTime();

@@ -122,7 +122,7 @@ class SessionTest {
   void cancelledExecIsKilledInsideTheSandboxThatStays() {
     open("open-k", "k", Optional.empty());
     Future<Outcome> running = h.engine.exec(new Requests.Exec(session("exec-k", "k", BUDGET), StepSpec.of("x", "hang")));
-    eventually(() -> h.events("exec-k").contains(RequestEvent.STEP_STARTED));
+    eventually(() -> !h.observed("exec-k", EngineEvent.StepStarted.class).isEmpty());
     h.engine.cancel(new Requests.Cancel(session("cancel-k", "k", BUDGET), "exec-k", "enough"));
     Outcome exec = h.await(running);
 

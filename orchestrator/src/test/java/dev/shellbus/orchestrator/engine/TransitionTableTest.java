@@ -52,7 +52,7 @@ class TransitionTableTest {
   void unknownTransitionIsRefused() {
     RequestStateMachine machine = new RequestStateMachine(EngineHarness.context("r", java.time.Duration.ofSeconds(1)),
         EngineObserver.NONE, java.time.Clock.systemUTC(), java.util.Optional::empty, java.util.Optional::empty);
-    assertThatThrownBy(() -> machine.fire(RequestEvent.STEP_FINISHED, java.util.Optional.empty()))
+    assertThatThrownBy(() -> machine.fire(RequestEvent.SANDBOX_READY, java.util.Optional.empty()))
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("ACCEPTED");
   }
 }
