@@ -117,11 +117,10 @@ abstract class Flow {
           scope.milestones.artifacts = scope.now();
           if (!result.missing().isEmpty() && result.tar().exitCode() != ExecCapture.TIMEOUT_EXIT) {
             return Future.failedFuture(new ShellbusException(FailureCode.ARTIFACT_FAILED,
-                "artifact paths not found: " + String.join(", ", result.missing()) + " (tar " + result.tar().describe() + ")",
-                false, null));
+                "artifact paths not found: " + String.join(", ", result.missing()) + " (tar " + result.tar().describe() + ")"));
           }
           if (result.tar().exitCode() != 0) {
-            return Future.failedFuture(result.tar().failure(FailureCode.ARTIFACT_FAILED, "collecting artifacts with tar", false));
+            return Future.failedFuture(result.tar().failure(FailureCode.ARTIFACT_FAILED, "collecting artifacts with tar"));
           }
           return Future.succeededFuture();
         });
@@ -131,7 +130,7 @@ abstract class Flow {
   Future<Void> writeManifest(String image) {
     return Manifests.write(scope, image).otherwise(failure -> {
       scope.fail(failure instanceof ShellbusException se ? se
-          : new ShellbusException(FailureCode.ARTIFACT_FAILED, "manifest: " + failure.getMessage(), true, failure));
+          : new ShellbusException(FailureCode.ARTIFACT_FAILED, "manifest: " + failure.getMessage(), failure));
       return null;
     });
   }
@@ -140,8 +139,7 @@ abstract class Flow {
     if (failure instanceof ShellbusException se && se.code() != FailureCode.STORAGE_FAILED) {
       return se;
     }
-    return new ShellbusException(FailureCode.ARTIFACT_FAILED, "storing artifacts failed: " + failure.getMessage(),
-        !(failure instanceof ShellbusException se) || se.retryable(), failure);
+    return new ShellbusException(FailureCode.ARTIFACT_FAILED, "storing artifacts failed: " + failure.getMessage(), failure);
   }
 
   private static Future<RequestEvent> unsupported(Action action) {

@@ -95,7 +95,7 @@ final class Provisioner {
         .compose(info -> SandboxLabels.ownedBy(info.labels(), scope.context) && !info.phase().terminal()
             ? Future.succeededFuture(adopt(scope, info, RequestEvent.SANDBOX_ADOPTED))
             : Future.failedFuture(new ShellbusException(FailureCode.CONFLICT,
-                "sandbox name " + name + " is taken by another request", false, null)));
+                "sandbox name " + name + " is taken by another request")));
   }
 
   private Future<Boolean> ownedLeftover(RequestScope scope, Deadline bound) {

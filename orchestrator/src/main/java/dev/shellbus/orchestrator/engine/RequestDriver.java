@@ -114,7 +114,7 @@ final class RequestDriver {
    * request through clean-up, so no request is left without an outcome.
    */
   private void recover(IllegalStateException bug) {
-    scope.fail(new ShellbusException(FailureCode.INTERNAL, bug.getMessage(), false, bug));
+    scope.fail(new ShellbusException(FailureCode.INTERNAL, bug.getMessage(), bug));
     RequestState state = scope.machine.state();
     if (state.terminal()) {
       return;
@@ -125,7 +125,7 @@ final class RequestDriver {
 
   private void failed(Throwable cause) {
     ShellbusException failure = cause instanceof ShellbusException se ? se
-        : new ShellbusException(FailureCode.INTERNAL, "unexpected: " + cause, false, cause);
+        : new ShellbusException(FailureCode.INTERNAL, "unexpected: " + cause, cause);
     if (scope.machine.state() == RequestState.CLEANING_UP) {
       scope.warnings.add("clean-up failed: " + failure.getMessage());
       apply(flow.finishEvent(), Optional.empty());

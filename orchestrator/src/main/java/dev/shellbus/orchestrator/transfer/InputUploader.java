@@ -156,8 +156,7 @@ public final class InputUploader {
 
   private Future<ObjectContent> fetch(String uri, Deadline deadline) {
     return store.get(ObjectRef.parse(uri), deadline).recover(failure -> Future.failedFuture(
-        new ShellbusException(FailureCode.INPUT_UNAVAILABLE, "input " + uri + " cannot be read: " + failure.getMessage(),
-            failure instanceof ShellbusException se && se.code() != FailureCode.NOT_FOUND && se.retryable(), failure)));
+        new ShellbusException(FailureCode.INPUT_UNAVAILABLE, "input " + uri + " cannot be read: " + failure.getMessage(), failure)));
   }
 
   /**
@@ -186,6 +185,6 @@ public final class InputUploader {
   }
 
   private static ShellbusException writeFailed(String path, ExecCapture capture) {
-    return capture.failure(FailureCode.INPUT_UNAVAILABLE, "writing input " + path + " into the sandbox", false);
+    return capture.failure(FailureCode.INPUT_UNAVAILABLE, "writing input " + path + " into the sandbox");
   }
 }

@@ -64,7 +64,7 @@ public final class WorkspaceSnapshots {
         .compose(code -> {
           if (code > 1) {
             ShellbusException failure = new ExecCapture(code, "", new String(stderr.getBytes(), StandardCharsets.UTF_8))
-                .failure(FailureCode.ARTIFACT_FAILED, "snapshot tar", false);
+                .failure(FailureCode.ARTIFACT_FAILED, "snapshot tar");
             pipe.abort(failure);
             return Future.failedFuture(failure);
           }

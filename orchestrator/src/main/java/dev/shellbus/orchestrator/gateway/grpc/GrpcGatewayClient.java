@@ -79,7 +79,7 @@ public final class GrpcGatewayClient implements GatewayClient {
   public Future<Void> health(Deadline deadline) {
     return calls.unary(OpenShellGrpcClient.Health, HealthRequest.getDefaultInstance(), deadline).compose(resp ->
         resp.getStatus() == ServiceStatus.SERVICE_STATUS_UNHEALTHY
-            ? Future.failedFuture(new GatewayException(FailureCode.GATEWAY_UNAVAILABLE, "OK", "Health", "gateway reports UNHEALTHY", true, null))
+            ? Future.failedFuture(new GatewayException(FailureCode.GATEWAY_UNAVAILABLE, "OK", "Health", "gateway reports UNHEALTHY", null))
             : Future.succeededFuture());
   }
 
