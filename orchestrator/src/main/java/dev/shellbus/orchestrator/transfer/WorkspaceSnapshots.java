@@ -38,7 +38,7 @@ public final class WorkspaceSnapshots {
   public Future<StoredObject> store(SandboxHandle sandbox, String directory, ObjectRef ref, Deadline deadline,
       ExecLauncher.Observer observer) {
     ExecSpec spec = new ExecSpec(List.of("tar", "-c", "-f", "-", "-C", SandboxPaths.requireAbsolute(directory), "."),
-        "", Map.of(), null, ExecLauncher.timeoutSeconds(deadline));
+        "", Map.of(), null, ExecSpec.NO_TIMEOUT);
     return launcher.withReadyRetry(sandbox, deadline, observer,
         () -> launcher.exec(sandbox, spec, deadline, observer).compose(call -> stream(call, ref, deadline)));
   }

@@ -3,6 +3,7 @@ package dev.shellbus.orchestrator.gateway.grpc;
 import dev.shellbus.orchestrator.Deadline;
 import dev.shellbus.orchestrator.FailureCode;
 import dev.shellbus.orchestrator.ShellbusException;
+import dev.shellbus.orchestrator.gateway.ExecLimit;
 import dev.shellbus.orchestrator.gateway.GatewayException;
 import io.vertx.grpc.client.InvalidStatusException;
 import io.vertx.grpc.common.GrpcErrorException;
@@ -84,6 +85,19 @@ public final class GrpcStatusMapper {
   public static GatewayException ownDeadline(String rpc) {
     return new GatewayException(
         FailureCode.DEADLINE_EXCEEDED, "DEADLINE_EXCEEDED", rpc, rpc + " failed: the request deadline passed", null);
+  }
+
+  /**
+   * The gRPC deadline of an exec call fired ({@link ExecLimit#callDeadline}): the gateway did not answer exit 124
+   * within the margin. {@code STEP_TIMED_OUT} when the exec's own timeout was the limit and the request deadline has
+   * not passed, else {@code DEADLINE_EXCEEDED}; both final.
+   */
+  public static GatewayException execDeadline(String rpc, ExecLimit limit, Deadline request) {
+    if (limit.endedByCallDeadline(request) == ExecLimit.Kind.OWN_TIMEOUT) {
+      return new GatewayException(FailureCode.STEP_TIMED_OUT, "DEADLINE_EXCEEDED", rpc, rpc + " failed: its timeout of "
+          + limit.timeoutSeconds() + " s passed and the gateway did not end it within " + ExecLimit.MARGIN.toSeconds() + " s", null);
+    }
+    return ownDeadline(rpc);
   }
 
   /** The caller cancelled the call: final. */

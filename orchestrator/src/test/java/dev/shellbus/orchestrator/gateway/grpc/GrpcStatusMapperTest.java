@@ -95,6 +95,16 @@ class GrpcStatusMapperTest {
   }
 
   @Test
+  void anExecCallDeadlineIsTheStepTimeoutUnlessTheRequestDeadlinePassed() {
+    dev.shellbus.orchestrator.gateway.ExecLimit own = new dev.shellbus.orchestrator.gateway.ExecLimit(30,
+        dev.shellbus.orchestrator.gateway.ExecLimit.Kind.OWN_TIMEOUT);
+    GatewayException step = GrpcStatusMapper.execDeadline("ExecSandbox", own, BUDGET_LEFT);
+    assertThat(step.code()).isEqualTo(FailureCode.STEP_TIMED_OUT);
+    assertThat(step.retryable()).isFalse();
+    assertThat(GrpcStatusMapper.execDeadline("ExecSandbox", own, NO_BUDGET).code()).isEqualTo(FailureCode.DEADLINE_EXCEEDED);
+  }
+
+  @Test
   void callerCancelIsFinal() {
     assertThat(GrpcStatusMapper.cancelledByCaller("ExecSandbox").code()).isEqualTo(FailureCode.CANCELLED);
     assertThat(GrpcStatusMapper.cancelledByCaller("ExecSandbox").retryable()).isFalse();
