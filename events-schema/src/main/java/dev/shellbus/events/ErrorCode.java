@@ -30,6 +30,11 @@ public enum ErrorCode {
   NOT_FOUND(false),
   /** The request contradicts existing state, e.g. an OpenSession for a session id that is already open. */
   CONFLICT(false),
+  /**
+   * The gateway aborted an operation on a concurrent change (gRPC ABORTED), and retries within the deadline did
+   * not help. Added after v1: older readers see {@link #UNKNOWN} and the record's {@code retryable} flag.
+   */
+  ABORTED(true),
   /** The gateway was unreachable or dropped the call, and retries within the deadline did not help. */
   GATEWAY_UNAVAILABLE(true),
   /** The gateway or object store throttled the worker, and retries within the deadline did not help. */
@@ -38,7 +43,7 @@ public enum ErrorCode {
   SANDBOX_FAILED(false),
   /** The sandbox did not become READY in the time the deadline allowed. */
   SANDBOX_NOT_READY(true),
-  /** A step exited non-zero (and did not allow failure), or its stream ended without an exit status. */
+  /** A step exited non-zero (and did not allow failure). */
   STEP_FAILED(false),
   /** A step hit its own timeout_seconds (exit 124). */
   STEP_TIMED_OUT(false),
@@ -46,8 +51,14 @@ public enum ErrorCode {
   INPUT_UNAVAILABLE(true),
   /** An input's content does not match its expected SHA-256. */
   DIGEST_MISMATCH(false),
-  /** A log or artifact could not be stored. */
+  /** A log or artifact could not be collected or stored. */
   ARTIFACT_FAILED(true),
+  /**
+   * A step's exec stream broke, or ended without an exit status, after the command had started; the worker does not
+   * run it again itself because the command may have had effects. Added after v1: older readers see {@link
+   * #UNKNOWN} and the record's {@code retryable} flag.
+   */
+  EXEC_INTERRUPTED(true),
   /** The attempt was interrupted (worker crash, rebalance, shutdown) and the attempts ran out. */
   INTERRUPTED(true),
   /** A bug or an unexpected gateway or store failure. */

@@ -1,10 +1,14 @@
 package dev.shellbus.orchestrator;
 
 /**
- * Why a request failed, as the engine reports it. The names match the error codes of the event
- * contract (events-schema BEHAVIOR.md) so the worker maps them one to one; the orchestrator itself
- * knows nothing of Avro. Each code carries its default retryability: a transient code means the
- * same call may succeed if tried again within the request's deadline.
+ * Why a request failed, as the engine reports it. Each code maps to one error code of the event
+ * contract (events-schema BEHAVIOR.md, section 10), by the same name but for ALREADY_EXISTS (a
+ * CONFLICT) and STORAGE_FAILED (an ARTIFACT_FAILED); the orchestrator itself knows nothing of Avro.
+ *
+ * <p>Each code has exactly one retryability, the one the contract documents for its error code: a
+ * transient code means the same work may succeed if tried again, by the engine within the request's
+ * deadline when the call is safe to repeat, or by the caller as a new request. A failure that needs
+ * the other answer needs another code. The worker's {@code ErrorCodesTest} pins both tables together.
  */
 public enum FailureCode {
   INVALID_REQUEST(false),
@@ -14,7 +18,10 @@ public enum FailureCode {
   CANCELLED(false),
   GATEWAY_UNAVAILABLE(true),
   RESOURCE_EXHAUSTED(true),
-  CONFLICT(true),
+  /** The request contradicts existing state (a session id already open, a sandbox in the wrong phase). */
+  CONFLICT(false),
+  /** The gateway aborted a call on a concurrent change (gRPC ABORTED): re-read and try again. */
+  ABORTED(true),
   UNAUTHENTICATED(false),
   PERMISSION_DENIED(false),
   NOT_FOUND(false),
@@ -26,6 +33,7 @@ public enum FailureCode {
   INPUT_UNAVAILABLE(true),
   DIGEST_MISMATCH(false),
   ARTIFACT_FAILED(true),
+  /** An exec stream broke or ended without an exit status after the command started. */
   EXEC_INTERRUPTED(true),
   STORAGE_FAILED(true),
   INTERNAL(false);
@@ -36,7 +44,7 @@ public enum FailureCode {
     this.retryable = retryable;
   }
 
-  /** Whether a failure of this kind is worth another attempt while the deadline allows. */
+  /** Whether a failure of this kind is worth another attempt. */
   public boolean retryable() {
     return retryable;
   }

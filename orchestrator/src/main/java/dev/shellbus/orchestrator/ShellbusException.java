@@ -5,22 +5,22 @@ import java.util.Objects;
 /**
  * The one root of every failure shellbus raises on purpose. Subtypes say where the failure came
  * from (gateway, object store, deadline, cancellation); {@link #code()} says what it means and
- * {@link #retryable()} whether another attempt may succeed. Messages never carry secrets.
+ * {@link #retryable()} whether another attempt may succeed. The retryability is the code's, never
+ * chosen per failure: a failure that needs another answer needs another {@link FailureCode}.
+ * Messages never carry secrets.
  */
 public class ShellbusException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   private final FailureCode code;
-  private final boolean retryable;
 
   public ShellbusException(FailureCode code, String message) {
-    this(code, message, code.retryable(), null);
+    this(code, message, null);
   }
 
-  public ShellbusException(FailureCode code, String message, boolean retryable, Throwable cause) {
+  public ShellbusException(FailureCode code, String message, Throwable cause) {
     super(message, cause);
     this.code = Objects.requireNonNull(code, "code");
-    this.retryable = retryable;
   }
 
   /** The meaning of this failure, mapped one to one onto the event contract's error codes. */
@@ -28,8 +28,8 @@ public class ShellbusException extends RuntimeException {
     return code;
   }
 
-  /** Whether the operation that failed may succeed if attempted again before the deadline. */
+  /** Whether the operation that failed may succeed if attempted again: {@link FailureCode#retryable()}. */
   public boolean retryable() {
-    return retryable;
+    return code.retryable();
   }
 }

@@ -112,11 +112,10 @@ abstract class Flow {
           progress.artifactsCollected();
           if (!result.missing().isEmpty() && result.tar().exitCode() != ExecCapture.TIMEOUT_EXIT) {
             return Future.failedFuture(new ShellbusException(FailureCode.ARTIFACT_FAILED,
-                "artifact paths not found: " + String.join(", ", result.missing()) + " (tar " + result.tar().describe() + ")",
-                false, null));
+                "artifact paths not found: " + String.join(", ", result.missing()) + " (tar " + result.tar().describe() + ")"));
           }
           if (result.tar().exitCode() != 0) {
-            return Future.failedFuture(result.tar().failure(FailureCode.ARTIFACT_FAILED, "collecting artifacts with tar", false));
+            return Future.failedFuture(result.tar().failure(FailureCode.ARTIFACT_FAILED, "collecting artifacts with tar"));
           }
           return Future.succeededFuture();
         });
@@ -126,7 +125,7 @@ abstract class Flow {
   Future<Void> writeManifest(String image) {
     return Manifests.write(request, progress, image).otherwise(failure -> {
       progress.fail(failure instanceof ShellbusException se ? se
-          : new ShellbusException(FailureCode.ARTIFACT_FAILED, "manifest: " + failure.getMessage(), true, failure));
+          : new ShellbusException(FailureCode.ARTIFACT_FAILED, "manifest: " + failure.getMessage(), failure));
       return null;
     });
   }
@@ -135,8 +134,7 @@ abstract class Flow {
     if (failure instanceof ShellbusException se && se.code() != FailureCode.STORAGE_FAILED) {
       return se;
     }
-    return new ShellbusException(FailureCode.ARTIFACT_FAILED, "storing artifacts failed: " + failure.getMessage(),
-        !(failure instanceof ShellbusException se) || se.retryable(), failure);
+    return new ShellbusException(FailureCode.ARTIFACT_FAILED, "storing artifacts failed: " + failure.getMessage(), failure);
   }
 
   private static Future<RequestEvent> unsupported(Action action) {

@@ -42,7 +42,7 @@ final class OpenSessionFlow extends Flow {
         .compose(existing -> {
           if (existing.isPresent() && !SandboxLabels.ownedBy(existing.get().sandbox().labels(), context)) {
             return Future.failedFuture(new ShellbusException(FailureCode.CONFLICT,
-                "session " + session + " is already open (opened by request " + existing.get().openedBy() + ")", false, null));
+                "session " + session + " is already open (opened by request " + existing.get().openedBy() + ")"));
           }
           Instant expires = request.now().plus(services.config().maxSessionLifetime());
           return provisioner.create(open.sandbox(), SandboxNaming.sessionName(context.tenant(), session, context.attempt()),

@@ -4,7 +4,6 @@ import dev.shellbus.orchestrator.Deadline;
 import dev.shellbus.orchestrator.gateway.ExecSpec;
 import dev.shellbus.orchestrator.gateway.SandboxHandle;
 import dev.shellbus.orchestrator.transfer.ExecCapture;
-import dev.shellbus.orchestrator.transfer.ExecLauncher;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +16,8 @@ import java.util.Map;
  * Descendants that left the command's process are not reached.
  */
 final class ProcessKiller {
+  /** The kill helper gets a short timeout of its own; ExecLimit caps it by the budget. */
+  private static final int KILL_TIMEOUT_SECONDS = 10;
   private static final String RECORD = "echo $$ > \"$0\" && exec \"$@\"";
   private static final String KILL = "p=$(cat \"$1\" 2>/dev/null) || exit 0; kill -TERM \"$p\" 2>/dev/null; "
       + "sleep 2; kill -KILL \"$p\" 2>/dev/null; rm -f \"$1\"; exit 0";
@@ -38,7 +39,7 @@ final class ProcessKiller {
   /** Kills the command recorded in {@code pidFile}; never fails. */
   static Future<Void> kill(EngineServices services, SandboxHandle sandbox, String pidFile, Deadline bound) {
     ExecSpec spec = new ExecSpec(List.of("sh", "-c", KILL, "sh", pidFile), "", Map.of(), null,
-        Math.min(10, ExecLauncher.timeoutSeconds(bound)));
+        KILL_TIMEOUT_SECONDS);
     return services.gateway().exec(sandbox, spec, bound)
         .compose(ExecCapture::of)
         .<Void>mapEmpty()

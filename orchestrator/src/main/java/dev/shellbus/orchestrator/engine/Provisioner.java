@@ -92,7 +92,7 @@ final class Provisioner {
         .compose(info -> SandboxLabels.ownedBy(info.labels(), request.context()) && !info.phase().terminal()
             ? Future.succeededFuture(adopt(info, RequestEvent.SANDBOX_ADOPTED))
             : Future.failedFuture(new ShellbusException(FailureCode.CONFLICT,
-                "sandbox name " + name + " is taken by another request", false, null)));
+                "sandbox name " + name + " is taken by another request")));
   }
 
   private Future<Boolean> ownedLeftover(Deadline bound) {

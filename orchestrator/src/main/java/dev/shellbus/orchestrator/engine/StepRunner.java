@@ -96,6 +96,6 @@ final class StepRunner {
     if (failure instanceof ShellbusException se) {
       return se;
     }
-    return new ShellbusException(FailureCode.INTERNAL, "step " + step.name() + ": " + failure, false, failure);
+    return new ShellbusException(FailureCode.INTERNAL, "step " + step.name() + ": " + failure, failure);
   }
 }

@@ -65,7 +65,7 @@ final class Verdict {
    */
   Move afterFailure(Throwable cause, RequestState state, boolean deadlinePassed) {
     ShellbusException failed = cause instanceof ShellbusException se ? se
-        : new ShellbusException(FailureCode.INTERNAL, "unexpected: " + cause, false, cause);
+        : new ShellbusException(FailureCode.INTERNAL, "unexpected: " + cause, cause);
     if (state == RequestState.CLEANING_UP) {
       warn("clean-up failed: " + failed.getMessage());
       return new Move(finishEvent(), Optional.empty());
@@ -83,7 +83,7 @@ final class Verdict {
    * terminal state through clean-up, so no request is left without an outcome; nothing once the request is over.
    */
   Optional<Move> afterBug(IllegalStateException bug, RequestState state) {
-    fail(new ShellbusException(FailureCode.INTERNAL, bug.getMessage(), false, bug));
+    fail(new ShellbusException(FailureCode.INTERNAL, bug.getMessage(), bug));
     if (state.terminal()) {
       return Optional.empty();
     }

@@ -1,5 +1,6 @@
 package dev.shellbus.orchestrator.gateway;
 
+import dev.shellbus.orchestrator.Deadline;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -9,10 +10,11 @@ import java.util.Optional;
  *
  * <p>An exec is bounded by the caller's own timeout ({@link ExecSpec#timeoutSeconds()}, a step's {@code
  * timeout_seconds}) and by the request deadline. Both become the gateway's {@code timeout_seconds}: the gateway
- * answers {@code exit 124} (with an OK stream) when it fires, and our gRPC deadline (the whole remaining budget) must
- * outlast it, by {@link #MARGIN} where the budget allows (contract gotcha 5), so that the exit arrives before the call
- * is cut. The cap is therefore the remaining budget minus 10 s; with less than 11 s left it is half of what is left,
- * and never below 1 s. The caller's timeout is kept when it fits under the cap, and then it is the limit that an exit
+ * answers {@code exit 124} (with an OK stream) when it fires, and the call's gRPC deadline ({@link #callDeadline}) is
+ * that timeout plus {@link #MARGIN}, capped by the request deadline (contract gotcha 5), so that the exit arrives
+ * before the call is cut and a gateway that never answers does not hold the step for the whole budget. The cap on the
+ * timeout is therefore the remaining budget minus 10 s; with less than 11 s left it is half of what is left, and never
+ * below 1 s. The caller's timeout is kept when it fits under the cap, and then it is the limit that an exit
  * 124 reports; otherwise, or when the caller asked for none, the cap stands for the request deadline.
  *
  * <p>The gateway adapter decides the limit when it sends the exec and reports it with the call ({@link
@@ -58,6 +60,20 @@ public record ExecLimit(int timeoutSeconds, Kind kind) {
     return requestedSeconds > 0 && requestedSeconds <= cap
         ? new ExecLimit(requestedSeconds, Kind.OWN_TIMEOUT)
         : new ExecLimit(cap, Kind.REQUEST_DEADLINE);
+  }
+
+  /**
+   * The gRPC deadline of the exec call sent with this limit: {@link #timeoutSeconds()} plus {@link #MARGIN}, capped
+   * by {@code request}, the request deadline. For a {@link Kind#REQUEST_DEADLINE} limit that is the request deadline
+   * (to within the second the timeout was rounded down to).
+   */
+  public Deadline callDeadline(Deadline request) {
+    return request.cappedAt(Duration.ofSeconds(timeoutSeconds).plus(MARGIN));
+  }
+
+  /** Which limit ended an exec whose call deadline fired while {@code request}, the request deadline, had not. */
+  public Kind endedByCallDeadline(Deadline request) {
+    return request.expired() ? Kind.REQUEST_DEADLINE : kind;
   }
 
   /** Which limit ended an exec that exited with {@code exitCode}: this one for exit 124, none for any other code. */

@@ -16,6 +16,9 @@ import java.util.Map;
  *     exit 124 when that fires
  */
 public record ExecSpec(List<String> argv, String workdir, Map<String, String> environment, byte[] stdin, int timeoutSeconds) {
+  /** No timeout of the caller's own: {@link ExecLimit} bounds the exec by the request deadline alone. */
+  public static final int NO_TIMEOUT = 0;
+
   public ExecSpec {
     argv = List.copyOf(argv);
     if (argv.isEmpty()) {

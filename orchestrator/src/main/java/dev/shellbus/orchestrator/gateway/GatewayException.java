@@ -8,7 +8,7 @@ import java.util.Objects;
  * A failure of a call to the OpenShell gateway. Besides our own {@link #code()} it keeps the gRPC
  * status name the gateway (or the transport) answered, as a plain string so that no gRPC type leaks
  * out of the adapter, and the name of the RPC that failed. Only the adapter's status mapper creates
- * these, so the rule of what is retryable lives in one place.
+ * these, so the rule of which status means which code lives in one place.
  */
 public final class GatewayException extends ShellbusException {
   private static final long serialVersionUID = 1L;
@@ -23,12 +23,11 @@ public final class GatewayException extends ShellbusException {
    * @param status the gRPC status name, for example {@code UNAVAILABLE}
    * @param rpc the RPC that failed, for example {@code ExecSandbox}
    * @param message a human-readable message without secrets
-   * @param retryable whether the same call may succeed when tried again before the deadline
    * @param cause the underlying exception, when there is one
    */
   public GatewayException(
-      FailureCode code, String status, String rpc, String message, boolean retryable, Throwable cause) {
-    super(code, message, retryable, cause);
+      FailureCode code, String status, String rpc, String message, Throwable cause) {
+    super(code, message, cause);
     this.status = Objects.requireNonNull(status, "status");
     this.rpc = Objects.requireNonNull(rpc, "rpc");
   }

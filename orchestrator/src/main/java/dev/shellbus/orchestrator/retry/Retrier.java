@@ -33,7 +33,12 @@ public final class Retrier {
 
   /** A retrier with random jitter that retries retryable {@link ShellbusException}s. */
   public Retrier(Vertx vertx, RetryPolicy policy, RetryListener listener) {
-    this(vertx, policy, listener, () -> ThreadLocalRandom.current().nextDouble(), Retrier::isRetryable);
+    this(vertx, policy, listener, Retrier::isRetryable);
+  }
+
+  /** A retrier with random jitter that retries the failures {@code retryable} accepts. */
+  public Retrier(Vertx vertx, RetryPolicy policy, RetryListener listener, Predicate<Throwable> retryable) {
+    this(vertx, policy, listener, () -> ThreadLocalRandom.current().nextDouble(), retryable);
   }
 
   /**
@@ -110,17 +115,18 @@ public final class Retrier {
       }
     }
     RetryEvent event = new RetryEvent(operation, attempt, policy.maxAttempts(), delay, failure);
+    String tries = policy.maxAttempts() == RetryPolicy.UNLIMITED ? Integer.toString(attempt) : attempt + "/" + policy.maxAttempts();
     if (why != null) {
       if (retryable.test(failure)) {
-        LOG.warn("{} attempt {}/{} failed ({}); giving up: {}", operation, attempt, policy.maxAttempts(), describe(failure), why);
+        LOG.warn("{} attempt {} failed ({}); giving up: {}", operation, tries, describe(failure), why);
       } else {
-        LOG.debug("{} attempt {}/{} failed ({}); {}", operation, attempt, policy.maxAttempts(), describe(failure), why);
+        LOG.debug("{} attempt {} failed ({}); {}", operation, tries, describe(failure), why);
       }
       listener.onGiveUp(event);
       result.fail(failure);
       return;
     }
-    LOG.info("{} attempt {}/{} failed ({}); retrying in {} ms", operation, attempt, policy.maxAttempts(), describe(failure), delay.toMillis());
+    LOG.info("{} attempt {} failed ({}); retrying in {} ms", operation, tries, describe(failure), delay.toMillis());
     listener.onRetry(event);
     vertx.setTimer(Math.max(1L, delay.toMillis()), id -> attempt(operation, deadline, action, attempt + 1, result));
   }

@@ -19,6 +19,9 @@ public record RetryPolicy(Duration initialDelay, double multiplier, Duration max
   /** The default: 200 ms doubling to a 5 s cap, five tries in total. */
   public static final RetryPolicy DEFAULT = new RetryPolicy(Duration.ofMillis(200), 2.0, Duration.ofSeconds(5), 5);
 
+  /** Tries that stand for "no limit": the caller's retry predicate or deadline ends the retries. */
+  public static final int UNLIMITED = Integer.MAX_VALUE;
+
   /** A policy that tries once and never retries. */
   public static final RetryPolicy NONE = new RetryPolicy(Duration.ZERO, 1.0, Duration.ZERO, 1);
 
@@ -34,6 +37,11 @@ public record RetryPolicy(Duration initialDelay, double multiplier, Duration max
     if (maxAttempts < 1) {
       throw new IllegalArgumentException("retry maxAttempts must be at least 1, was " + maxAttempts);
     }
+  }
+
+  /** Backoff from {@code initialDelay} doubling to {@code maxDelay}, with no limit on the number of tries. */
+  public static RetryPolicy unlimited(Duration initialDelay, Duration maxDelay) {
+    return new RetryPolicy(initialDelay, 2.0, maxDelay, UNLIMITED);
   }
 
   /** The same policy with another number of tries. */

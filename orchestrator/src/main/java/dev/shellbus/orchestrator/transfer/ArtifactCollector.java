@@ -54,7 +54,7 @@ public final class ArtifactCollector {
     }
     List<String> argv = new ArrayList<>(List.of("tar", "-c", "-f", "-", "-C", "/"));
     declared.forEach(path -> argv.add(SandboxPaths.relative(path)));
-    ExecSpec spec = new ExecSpec(argv, "", Map.of(), null, ExecLauncher.timeoutSeconds(deadline));
+    ExecSpec spec = new ExecSpec(argv, "", Map.of(), null, ExecSpec.NO_TIMEOUT);
     return launcher.withReadyRetry(sandbox, deadline, observer, () -> launcher.exec(sandbox, spec, deadline, observer)
         .compose(call -> new ArtifactSplitter(declared, store, keys, highWaterMark, deadline, call).run()));
   }

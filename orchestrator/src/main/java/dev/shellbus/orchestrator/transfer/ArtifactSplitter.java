@@ -135,7 +135,7 @@ final class ArtifactSplitter implements TarParser.Listener {
       return CollectedArtifact.Kind.DIRECTORY;
     }
     throw new ShellbusException(FailureCode.ARTIFACT_FAILED, "artifact " + declared.get(index) + " is a "
-        + entry.type().name().toLowerCase(Locale.ROOT) + ", not a regular file or directory", false, null);
+        + entry.type().name().toLowerCase(Locale.ROOT) + ", not a regular file or directory");
   }
 
   private void closeSink() {

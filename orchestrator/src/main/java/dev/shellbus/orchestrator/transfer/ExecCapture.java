@@ -43,11 +43,11 @@ public record ExecCapture(int exitCode, String stdout, String stderr) {
    * The failure for a helper exec that did not exit 0: its timeout was derived from the request
    * deadline, so exit 124 means the deadline; anything else is {@code code}.
    */
-  public ShellbusException failure(FailureCode code, String what, boolean retryable) {
+  public ShellbusException failure(FailureCode code, String what) {
     if (exitCode == TIMEOUT_EXIT) {
       return new ShellbusException(FailureCode.DEADLINE_EXCEEDED, what + " ran out of time (exit 124)");
     }
-    return new ShellbusException(code, what + " failed (" + describe() + ")", retryable, null);
+    return new ShellbusException(code, what + " failed (" + describe() + ")");
   }
 
   /** A short description for failure messages: exit code and the first line(s) of stderr. */

@@ -90,10 +90,4 @@ public final class ExecLauncher {
   public static boolean notReady(Throwable failure) {
     return failure instanceof ShellbusException se && se.code() == FailureCode.SANDBOX_NOT_READY;
   }
-
-  /** The exec {@code timeout_seconds} that fits the deadline: whole seconds left, at least 1. */
-  public static int timeoutSeconds(Deadline deadline) {
-    long seconds = deadline.remaining().toSeconds();
-    return (int) Math.max(1, Math.min(Integer.MAX_VALUE, seconds));
-  }
 }

@@ -93,7 +93,7 @@ public final class InputUploader {
     byte[] data = ((InputSource.Inline) file.source()).data();
     String script = "mkdir -p \"$(dirname \"$1\")\" && cat > \"$1\" && chmod " + Integer.toOctalString(file.mode()) + " \"$1\"";
     ExecSpec spec = new ExecSpec(List.of("sh", "-c", script, "sh", file.path()), "", Map.of(), data,
-        ExecLauncher.timeoutSeconds(deadline));
+        ExecSpec.NO_TIMEOUT);
     return launcher.exec(sandbox, spec, deadline, observer)
         .compose(ExecCapture::of)
         .compose(capture -> capture.exitCode() == 0
@@ -104,7 +104,7 @@ public final class InputUploader {
   private Future<InputReceipt> unpack(SandboxHandle sandbox, FileInput archive, Deadline deadline, ExecLauncher.Observer observer) {
     String uri = ((InputSource.Archive) archive.source()).uri();
     ExecSpec spec = new ExecSpec(List.of("sh", "-c", UNPACK, "sh", archive.path()), "", Map.of(), null,
-        ExecLauncher.timeoutSeconds(deadline));
+        ExecSpec.NO_TIMEOUT);
     return fetch(uri, deadline).compose(content -> launcher.interactive(sandbox, spec, deadline, observer).compose(call -> {
       DigestingReadStream body = new DigestingReadStream(content.body());
       Future<ExecCapture> exit = ExecCapture.of(call);
@@ -115,7 +115,7 @@ public final class InputUploader {
   }
 
   private Future<List<InputReceipt>> tarBatch(SandboxHandle sandbox, List<FileInput> files, Deadline deadline, ExecLauncher.Observer observer) {
-    ExecSpec spec = new ExecSpec(TAR_EXTRACT, "", Map.of(), null, ExecLauncher.timeoutSeconds(deadline));
+    ExecSpec spec = new ExecSpec(TAR_EXTRACT, "", Map.of(), null, ExecSpec.NO_TIMEOUT);
     return launcher.interactive(sandbox, spec, deadline, observer).compose(call -> {
       Future<ExecCapture> exit = ExecCapture.of(call);
       TarStreamWriter writer = new TarStreamWriter(call.stdin(), limits.stdinChunkBytes());
@@ -156,8 +156,7 @@ public final class InputUploader {
 
   private Future<ObjectContent> fetch(String uri, Deadline deadline) {
     return store.get(ObjectRef.parse(uri), deadline).recover(failure -> Future.failedFuture(
-        new ShellbusException(FailureCode.INPUT_UNAVAILABLE, "input " + uri + " cannot be read: " + failure.getMessage(),
-            failure instanceof ShellbusException se && se.code() != FailureCode.NOT_FOUND && se.retryable(), failure)));
+        new ShellbusException(FailureCode.INPUT_UNAVAILABLE, "input " + uri + " cannot be read: " + failure.getMessage(), failure)));
   }
 
   /**
@@ -186,6 +185,6 @@ public final class InputUploader {
   }
 
   private static ShellbusException writeFailed(String path, ExecCapture capture) {
-    return capture.failure(FailureCode.INPUT_UNAVAILABLE, "writing input " + path + " into the sandbox", false);
+    return capture.failure(FailureCode.INPUT_UNAVAILABLE, "writing input " + path + " into the sandbox");
   }
 }

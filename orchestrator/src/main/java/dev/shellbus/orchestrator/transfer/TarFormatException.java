@@ -8,6 +8,6 @@ public final class TarFormatException extends ShellbusException {
   private static final long serialVersionUID = 1L;
 
   public TarFormatException(String message) {
-    super(FailureCode.ARTIFACT_FAILED, "malformed tar stream: " + message, false, null);
+    super(FailureCode.ARTIFACT_FAILED, "malformed tar stream: " + message);
   }
 }

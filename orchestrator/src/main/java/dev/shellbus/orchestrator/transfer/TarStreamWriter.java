@@ -103,6 +103,6 @@ public final class TarStreamWriter {
 
   private static ShellbusException sizeMismatch(TarEntry entry, long got) {
     return new ShellbusException(FailureCode.INPUT_UNAVAILABLE,
-        "content of " + entry.name() + " was " + got + " bytes, announced " + entry.size(), true, null);
+        "content of " + entry.name() + " was " + got + " bytes, announced " + entry.size());
   }
 }

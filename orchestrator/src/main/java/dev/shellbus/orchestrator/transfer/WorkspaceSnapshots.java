@@ -38,7 +38,7 @@ public final class WorkspaceSnapshots {
   public Future<StoredObject> store(SandboxHandle sandbox, String directory, ObjectRef ref, Deadline deadline,
       ExecLauncher.Observer observer) {
     ExecSpec spec = new ExecSpec(List.of("tar", "-c", "-f", "-", "-C", SandboxPaths.requireAbsolute(directory), "."),
-        "", Map.of(), null, ExecLauncher.timeoutSeconds(deadline));
+        "", Map.of(), null, ExecSpec.NO_TIMEOUT);
     return launcher.withReadyRetry(sandbox, deadline, observer,
         () -> launcher.exec(sandbox, spec, deadline, observer).compose(call -> stream(call, ref, deadline)));
   }
@@ -64,7 +64,7 @@ public final class WorkspaceSnapshots {
         .compose(code -> {
           if (code > 1) {
             ShellbusException failure = new ExecCapture(code, "", new String(stderr.getBytes(), StandardCharsets.UTF_8))
-                .failure(FailureCode.ARTIFACT_FAILED, "snapshot tar", false);
+                .failure(FailureCode.ARTIFACT_FAILED, "snapshot tar");
             pipe.abort(failure);
             return Future.failedFuture(failure);
           }

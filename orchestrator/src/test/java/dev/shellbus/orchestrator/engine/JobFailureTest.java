@@ -169,7 +169,7 @@ class JobFailureTest {
 
     assertThat(outcome.status()).isEqualTo(Outcome.Status.FAILED);
     assertThat(outcome.error().orElseThrow().code()).isEqualTo(FailureCode.INPUT_UNAVAILABLE);
-    assertThat(outcome.error().orElseThrow().retryable()).isFalse();
+    assertThat(outcome.error().orElseThrow().retryable()).isTrue();
     assertThat(h.gateway.sandboxes()).isEmpty();
   }
 

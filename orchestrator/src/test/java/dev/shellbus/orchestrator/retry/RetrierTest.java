@@ -124,4 +124,17 @@ class RetrierTest {
     assertThat(failure).isInstanceOf(IllegalStateException.class);
     assertThat(retries).isEmpty();
   }
+
+  @Test
+  void anUnlimitedPolicyRetriesUntilThePredicateGivesUp() throws Exception {
+    AtomicInteger calls = new AtomicInteger();
+    RetryPolicy unlimited = RetryPolicy.unlimited(Duration.ofMillis(1), Duration.ofMillis(2));
+    Retrier retrier = new Retrier(vertx, unlimited, listener, constant(0.5), failure -> calls.get() < 12);
+    Throwable failure = failureOf(retrier.run("kafka.publish", Deadline.at(java.time.Instant.MAX),
+        () -> failTimes(calls, 100, FailureCode.INTERNAL)));
+    assertThat(failure).hasMessage("attempt 12");
+    assertThat(calls).hasValue(12);
+    assertThat(retries).hasSize(11).allSatisfy(e -> assertThat(e.maxAttempts()).isEqualTo(RetryPolicy.UNLIMITED));
+    assertThat(giveUps).singleElement().satisfies(e -> assertThat(e.attempt()).isEqualTo(12));
+  }
 }

@@ -20,7 +20,7 @@ public final class ConfigException extends ShellbusException {
 
   /** A problem with {@code key} caused by {@code cause}. */
   public ConfigException(String key, String message, Throwable cause) {
-    super(FailureCode.INVALID_REQUEST, key.isEmpty() ? message : key + ": " + message, false, cause);
+    super(FailureCode.INVALID_REQUEST, key.isEmpty() ? message : key + ": " + message, cause);
     this.key = key;
   }
 

@@ -1,11 +1,16 @@
 package dev.shellbus.worker.kafka;
 
 import dev.shellbus.events.ErrorCode;
+import dev.shellbus.orchestrator.Deadline;
+import dev.shellbus.orchestrator.retry.Retrier;
+import dev.shellbus.orchestrator.retry.RetryListener;
+import dev.shellbus.orchestrator.retry.RetryPolicy;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,8 +26,9 @@ import org.slf4j.LoggerFactory;
  * Takes one record from dispatch to a completed offset: republish a stored result, or write {@code IN_FLIGHT}, run
  * the handler, write {@code DONE} with the terminal records, publish them; or dead-letter it.
  *
- * <p>An offset completes only after every write of its path is acknowledged. Writes are retried with backoff for as
- * long as the partition is owned; once it is given up, the path stops and leaves the offset to the next owner.
+ * <p>An offset completes only after every write of its path is acknowledged. Writes are retried by {@link Retrier}
+ * (exponential backoff with full jitter) for as long as the partition is owned; once it is given up, the path stops
+ * and leaves the offset to the next owner.
  */
 final class RequestPipeline {
 
@@ -30,8 +36,9 @@ final class RequestPipeline {
   static final String REPUBLISHED_HEADER = "shellbus.republished";
 
   private static final Logger LOG = LoggerFactory.getLogger(RequestPipeline.class);
-  private static final long FIRST_BACKOFF_MS = 200;
-  private static final long MAX_BACKOFF_MS = 10_000;
+  /** Writes are retried until they succeed or the partition is given up: no limit on tries, no deadline. */
+  private static final RetryPolicy WRITES = RetryPolicy.unlimited(Duration.ofMillis(200), Duration.ofSeconds(10));
+  private static final Deadline UNTIL_GIVEN_UP = Deadline.at(Instant.MAX);
 
   private final Vertx vertx;
   private final ConsumerOptions options;
@@ -173,27 +180,15 @@ final class RequestPipeline {
     }
   }
 
+  /**
+   * Runs {@code operation} with {@link Retrier} (exponential backoff with full jitter) until it succeeds, fails for
+   * good, or the partition is given up; a try that would start after that fails with {@link GivenUpException}. The
+   * operation name carries ids for the logs, so the retrier reports to no metrics listener.
+   */
   private <T> Future<T> retry(PartitionWork work, String what, Supplier<Future<T>> operation) {
-    Promise<T> promise = Promise.promise();
-    attempt(work, what, operation, promise, FIRST_BACKOFF_MS);
-    return promise.future();
-  }
-
-  private <T> void attempt(PartitionWork work, String what, Supplier<Future<T>> op, Promise<T> result, long backoff) {
-    if (!work.owned()) {
-      result.fail(new GivenUpException(work.partition() + " was given up before: " + what));
-      return;
-    }
-    op.get().onComplete(ar -> {
-      if (ar.succeeded()) {
-        result.complete(ar.result());
-      } else if (!work.owned() || !retriable(ar.cause())) {
-        result.fail(ar.cause());
-      } else {
-        LOG.warn("{} failed, retrying in {} ms: {}", what, backoff, ar.cause().toString());
-        vertx.setTimer(backoff, id -> attempt(work, what, op, result, Math.min(MAX_BACKOFF_MS, backoff * 2)));
-      }
-    });
+    Retrier retrier = new Retrier(vertx, WRITES, RetryListener.NONE, cause -> work.owned() && retriable(cause));
+    return retrier.run(what, UNTIL_GIVEN_UP, () -> work.owned() ? operation.get()
+        : Future.failedFuture(new GivenUpException(work.partition() + " was given up before: " + what)));
   }
 
   /**

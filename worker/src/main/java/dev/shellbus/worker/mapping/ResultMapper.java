@@ -46,8 +46,10 @@ public final class ResultMapper {
         .setSnapshotUri(outcome.snapshot().map(StoredObject::uri).orElse(null))
         .setTimings(timings(outcome.timings()));
     outcome.sandbox().ifPresent(h -> b.setSandboxId(h.id()).setSandboxName(h.name()));
-    outcome.error().ifPresent(e -> b.setError(error(ErrorCodes.of(e.code()), scrubber.text(e.message()),
-        e.retryable())));
+    outcome.error().ifPresent(e -> {
+      ErrorCode code = ErrorCodes.of(e.code());
+      b.setError(error(code, scrubber.text(e.message()), code.retryable()));
+    });
     return b.build();
   }
 

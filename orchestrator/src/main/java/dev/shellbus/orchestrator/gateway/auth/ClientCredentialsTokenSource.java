@@ -23,8 +23,9 @@ import java.util.Objects;
  * the token endpoint, with the Vert.x HTTP client. The token is cached and fetched again ahead of
  * expiry: at 80% of {@code expires_in} or 30 s before expiry, whichever comes first, but never
  * before half its lifetime has passed (a missing {@code expires_in} counts as 300 s). Concurrent
- * callers share one request in flight. A 5xx or 429 answer from the endpoint is a retryable failure;
- * any other error is final. Neither the secret nor a token is ever logged.
+ * callers share one request in flight. An unreachable endpoint or a 5xx answer is {@code
+ * GATEWAY_UNAVAILABLE} and a 429 {@code RESOURCE_EXHAUSTED}, both transient; any other error is {@code
+ * UNAUTHENTICATED}, final. Neither the secret nor a token is ever logged.
  */
 public final class ClientCredentialsTokenSource implements TokenSource {
   private static final long DEFAULT_TTL_SECONDS = 300;
@@ -101,7 +102,7 @@ public final class ClientCredentialsTokenSource implements TokenSource {
     return http.request(options)
         .compose(req -> req.send(Buffer.buffer(form()))
             .compose(resp -> resp.body().map(body -> new Answer(resp.statusCode(), body))))
-        .recover(e -> Future.failedFuture(failure("cannot reach the token endpoint: " + e.getMessage(), true, e)))
+        .recover(e -> Future.failedFuture(failure(FailureCode.GATEWAY_UNAVAILABLE, "cannot reach the token endpoint: " + e.getMessage(), e)))
         .compose(answer -> accept(answer, sentAt));
   }
 
@@ -114,12 +115,11 @@ public final class ClientCredentialsTokenSource implements TokenSource {
     }
     if (answer.status != 200) {
       String error = json.getString("error", "");
-      boolean retryable = answer.status >= 500 || answer.status == 429;
-      return Future.failedFuture(failure("token endpoint answered " + answer.status + (error.isEmpty() ? "" : " " + error), retryable, null));
+      return Future.failedFuture(failure(codeOf(answer.status), "token endpoint answered " + answer.status + (error.isEmpty() ? "" : " " + error), null));
     }
     String value = json.getString("access_token", "");
     if (value.isEmpty()) {
-      return Future.failedFuture(failure("token endpoint answer has no access_token", false, null));
+      return Future.failedFuture(failure(FailureCode.UNAUTHENTICATED, "token endpoint answer has no access_token", null));
     }
     Object ttlField = json.getValue("expires_in");
     long ttl = ttlField instanceof Number n ? n.longValue() : DEFAULT_TTL_SECONDS;
@@ -154,9 +154,16 @@ public final class ClientCredentialsTokenSource implements TokenSource {
     body.append('&').append(key).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8));
   }
 
-  private ShellbusException failure(String what, boolean retryable, Throwable cause) {
-    return new ShellbusException(
-        FailureCode.UNAUTHENTICATED, "OIDC client credentials for " + credentials.clientId() + ": " + what, retryable, cause);
+  /** A refusal is UNAUTHENTICATED (final); a failing or throttling endpoint is transient like an unreachable one. */
+  private static FailureCode codeOf(int status) {
+    if (status == 429) {
+      return FailureCode.RESOURCE_EXHAUSTED;
+    }
+    return status >= 500 ? FailureCode.GATEWAY_UNAVAILABLE : FailureCode.UNAUTHENTICATED;
+  }
+
+  private ShellbusException failure(FailureCode code, String what, Throwable cause) {
+    return new ShellbusException(code, "OIDC client credentials for " + credentials.clientId() + ": " + what, cause);
   }
 
   @Override

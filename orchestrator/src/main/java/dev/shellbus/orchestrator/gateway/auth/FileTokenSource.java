@@ -71,7 +71,7 @@ public final class FileTokenSource implements TokenSource {
   }
 
   private ShellbusException unreadable(Throwable e) {
-    return new ShellbusException(FailureCode.UNAUTHENTICATED, "token file " + file + " cannot be read: " + e.getMessage(), false, e);
+    return new ShellbusException(FailureCode.UNAUTHENTICATED, "token file " + file + " cannot be read: " + e.getMessage(), e);
   }
 
   @Override

@@ -38,8 +38,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The {@link GatewayClient} port over the generated Vert.x gRPC stubs of {@code openshell.v1.OpenShell}.
  * Proto types stay inside this package; errors go through {@link GrpcStatusMapper}; every call sends
- * the remaining budget as its gRPC deadline and enforces it locally. For an exec, {@code
- * timeout_seconds} is bounded by the budget too: {@link ExecLimit#decide} sets it, and the call
+ * the remaining budget as its gRPC deadline and enforces it locally. For an exec, {@link
+ * ExecLimit#decide} sets {@code timeout_seconds} from the caller's timeout and the budget, and the
+ * gRPC deadline is that plus 10 s, capped by the budget ({@link ExecLimit#callDeadline}); the call
  * reports that limit. {@link #raw()} reaches the stubs for anything the port does not cover.
  */
 public final class GrpcGatewayClient implements GatewayClient {
@@ -79,7 +80,7 @@ public final class GrpcGatewayClient implements GatewayClient {
   public Future<Void> health(Deadline deadline) {
     return calls.unary(OpenShellGrpcClient.Health, HealthRequest.getDefaultInstance(), deadline).compose(resp ->
         resp.getStatus() == ServiceStatus.SERVICE_STATUS_UNHEALTHY
-            ? Future.failedFuture(new GatewayException(FailureCode.GATEWAY_UNAVAILABLE, "OK", "Health", "gateway reports UNHEALTHY", true, null))
+            ? Future.failedFuture(new GatewayException(FailureCode.GATEWAY_UNAVAILABLE, "OK", "Health", "gateway reports UNHEALTHY", null))
             : Future.succeededFuture());
   }
 
@@ -146,10 +147,11 @@ public final class GrpcGatewayClient implements GatewayClient {
       return Future.failedFuture(new ShellbusException(FailureCode.PAYLOAD_TOO_LARGE,
           rpc + " request is " + request.getSerializedSize() + " bytes; the gateway takes at most 1 MiB (use an interactive exec for large stdin)"));
     }
-    return calls.serverStream(OpenShellGrpcClient.ExecSandbox, request, deadline).map(stream -> {
-      GrpcExecCall call = new GrpcExecCall(rpc, deadline, limit, stream.guard(), stream.request(),
+    Deadline callDeadline = limit.callDeadline(deadline);
+    return calls.serverStream(OpenShellGrpcClient.ExecSandbox, request, callDeadline).map(stream -> {
+      GrpcExecCall call = new GrpcExecCall(rpc, callDeadline, limit, stream.guard(), stream.request(),
           new StdinFrames.Closed());
-      stream.guard().onExpire(v -> call.fail(GrpcStatusMapper.ownDeadline(rpc)));
+      stream.guard().onExpire(v -> call.fail(GrpcStatusMapper.execDeadline(rpc, limit, deadline)));
       call.attach(stream.response());
       return call;
     });
@@ -160,11 +162,12 @@ public final class GrpcGatewayClient implements GatewayClient {
     String rpc = "ExecSandboxInteractive";
     ExecLimit limit = ExecLimit.decide(spec.timeoutSeconds(), deadline.remaining());
     ExecSandboxRequest start = ProtoMapping.execRequest(sandbox, spec, limit.timeoutSeconds(), false);
+    Deadline callDeadline = limit.callDeadline(deadline);
     Promise<Void> expired = Promise.promise();
-    return calls.<ExecSandboxInput, ExecSandboxEvent>bidi(OpenShellGrpcClient.ExecSandboxInteractive, deadline, expired).map(open -> {
+    return calls.<ExecSandboxInput, ExecSandboxEvent>bidi(OpenShellGrpcClient.ExecSandboxInteractive, callDeadline, expired).map(open -> {
       StdinFrames stdin = new StdinFrames(open.request());
-      GrpcExecCall call = new GrpcExecCall(rpc, deadline, limit, open.guard(), open.request(), stdin);
-      expired.future().onFailure(call::fail);
+      GrpcExecCall call = new GrpcExecCall(rpc, callDeadline, limit, open.guard(), open.request(), stdin);
+      expired.future().onFailure(f -> call.fail(GrpcStatusMapper.execDeadline(rpc, limit, deadline)));
       open.request().write(ExecSandboxInput.newBuilder().setStart(start).build());
       if (spec.stdin().length > 0) {
         stdin.write(Buffer.buffer(spec.stdin()));

@@ -3,6 +3,7 @@ package dev.shellbus.orchestrator.gateway.grpc;
 import dev.shellbus.orchestrator.Deadline;
 import dev.shellbus.orchestrator.FailureCode;
 import dev.shellbus.orchestrator.ShellbusException;
+import dev.shellbus.orchestrator.gateway.ExecLimit;
 import dev.shellbus.orchestrator.gateway.GatewayException;
 import io.vertx.grpc.client.InvalidStatusException;
 import io.vertx.grpc.common.GrpcErrorException;
@@ -14,12 +15,14 @@ import java.util.Locale;
 /**
  * THE one place where a gRPC status (or a transport failure) becomes a {@link GatewayException}.
  *
- * <p>The retry rule: a failure is <b>transient</b> (retryable) when the status is
+ * <p>The retry rule: a failure is <b>transient</b> (retryable) when the status is the following;
+ * each maps to a code whose {@link FailureCode#retryable()} is true, so the code alone says it:
  * <ul>
  *   <li>{@code UNAVAILABLE} (no supervisor session, relay dropped, connection refused or lost),
  *   <li>{@code RESOURCE_EXHAUSTED} (rate limit, watch lag, SSH connection limits), unless the message
  *       says a message was too large,
- *   <li>{@code ABORTED} (compare-and-set mismatch; re-read and retry) mapped to {@code CONFLICT},
+ *   <li>{@code ABORTED} (compare-and-set mismatch; re-read and retry) mapped to {@code ABORTED}
+ *       (never {@code CONFLICT}, which is final),
  *   <li>{@code FAILED_PRECONDITION} "sandbox is not ready" mapped to {@code SANDBOX_NOT_READY}
  *       (wait for READY again, then retry),
  *   <li>{@code DEADLINE_EXCEEDED} only when the gateway sent it mid-stream (its relay open timed out)
@@ -54,90 +57,58 @@ public final class GrpcStatusMapper {
       String rpc, GrpcStatus status, String message, boolean midStream, Deadline deadline) {
     String detail = message == null || message.isBlank() ? "" : message;
     String lower = detail.toLowerCase(Locale.ROOT);
-    FailureCode code;
-    boolean retryable;
-    switch (status) {
-      case UNAVAILABLE -> {
-        code = FailureCode.GATEWAY_UNAVAILABLE;
-        retryable = true;
-      }
-      case RESOURCE_EXHAUSTED -> {
-        boolean tooLarge = lower.contains("too large");
-        code = tooLarge ? FailureCode.PAYLOAD_TOO_LARGE : FailureCode.RESOURCE_EXHAUSTED;
-        retryable = !tooLarge;
-      }
-      case ABORTED -> {
-        code = FailureCode.CONFLICT;
-        retryable = true;
-      }
-      case DEADLINE_EXCEEDED -> {
-        retryable = midStream && !deadline.expired();
-        code = retryable ? FailureCode.GATEWAY_UNAVAILABLE : FailureCode.DEADLINE_EXCEEDED;
-      }
-      case FAILED_PRECONDITION -> {
-        if (lower.contains("not ready")) {
-          code = FailureCode.SANDBOX_NOT_READY;
-          retryable = true;
-        } else {
-          code = lower.contains("phase") || lower.contains("must be") ? FailureCode.CONFLICT : FailureCode.INVALID_REQUEST;
-          retryable = false;
-        }
-      }
-      case INVALID_ARGUMENT -> {
-        code = FailureCode.INVALID_REQUEST;
-        retryable = false;
-      }
-      case NOT_FOUND -> {
-        code = FailureCode.NOT_FOUND;
-        retryable = false;
-      }
-      case ALREADY_EXISTS -> {
-        code = FailureCode.ALREADY_EXISTS;
-        retryable = false;
-      }
-      case UNAUTHENTICATED -> {
-        code = FailureCode.UNAUTHENTICATED;
-        retryable = false;
-      }
-      case PERMISSION_DENIED -> {
-        code = FailureCode.PERMISSION_DENIED;
-        retryable = false;
-      }
-      case OUT_OF_RANGE -> {
-        code = FailureCode.PAYLOAD_TOO_LARGE;
-        retryable = false;
-      }
-      case CANCELLED -> {
-        code = FailureCode.CANCELLED;
-        retryable = false;
-      }
-      default -> {
-        code = FailureCode.INTERNAL;
-        retryable = false;
-      }
-    }
-    if (retryable && midStream && isExec(rpc)) {
+    FailureCode code = switch (status) {
+      case UNAVAILABLE -> FailureCode.GATEWAY_UNAVAILABLE;
+      case RESOURCE_EXHAUSTED -> lower.contains("too large") ? FailureCode.PAYLOAD_TOO_LARGE : FailureCode.RESOURCE_EXHAUSTED;
+      case ABORTED -> FailureCode.ABORTED;
+      case DEADLINE_EXCEEDED ->
+          midStream && !deadline.expired() ? FailureCode.GATEWAY_UNAVAILABLE : FailureCode.DEADLINE_EXCEEDED;
+      case FAILED_PRECONDITION -> lower.contains("not ready") ? FailureCode.SANDBOX_NOT_READY
+          : lower.contains("phase") || lower.contains("must be") ? FailureCode.CONFLICT : FailureCode.INVALID_REQUEST;
+      case INVALID_ARGUMENT -> FailureCode.INVALID_REQUEST;
+      case NOT_FOUND -> FailureCode.NOT_FOUND;
+      case ALREADY_EXISTS -> FailureCode.ALREADY_EXISTS;
+      case UNAUTHENTICATED -> FailureCode.UNAUTHENTICATED;
+      case PERMISSION_DENIED -> FailureCode.PERMISSION_DENIED;
+      case OUT_OF_RANGE -> FailureCode.PAYLOAD_TOO_LARGE;
+      case CANCELLED -> FailureCode.CANCELLED;
+      default -> FailureCode.INTERNAL;
+    };
+    if (code.retryable() && midStream && isExec(rpc)) {
       code = FailureCode.EXEC_INTERRUPTED;
     }
     String text = rpc + " failed: " + status.name() + (detail.isEmpty() ? "" : ": " + detail);
-    return new GatewayException(code, status.name(), rpc, text, retryable, null);
+    return new GatewayException(code, status.name(), rpc, text, null);
   }
 
   /** Our own deadline fired before the call finished: final. */
   public static GatewayException ownDeadline(String rpc) {
     return new GatewayException(
-        FailureCode.DEADLINE_EXCEEDED, "DEADLINE_EXCEEDED", rpc, rpc + " failed: the request deadline passed", false, null);
+        FailureCode.DEADLINE_EXCEEDED, "DEADLINE_EXCEEDED", rpc, rpc + " failed: the request deadline passed", null);
+  }
+
+  /**
+   * The gRPC deadline of an exec call fired ({@link ExecLimit#callDeadline}): the gateway did not answer exit 124
+   * within the margin. {@code STEP_TIMED_OUT} when the exec's own timeout was the limit and the request deadline has
+   * not passed, else {@code DEADLINE_EXCEEDED}; both final.
+   */
+  public static GatewayException execDeadline(String rpc, ExecLimit limit, Deadline request) {
+    if (limit.endedByCallDeadline(request) == ExecLimit.Kind.OWN_TIMEOUT) {
+      return new GatewayException(FailureCode.STEP_TIMED_OUT, "DEADLINE_EXCEEDED", rpc, rpc + " failed: its timeout of "
+          + limit.timeoutSeconds() + " s passed and the gateway did not end it within " + ExecLimit.MARGIN.toSeconds() + " s", null);
+    }
+    return ownDeadline(rpc);
   }
 
   /** The caller cancelled the call: final. */
   public static GatewayException cancelledByCaller(String rpc) {
-    return new GatewayException(FailureCode.CANCELLED, "CANCELLED", rpc, rpc + " cancelled by the caller", false, null);
+    return new GatewayException(FailureCode.CANCELLED, "CANCELLED", rpc, rpc + " cancelled by the caller", null);
   }
 
   /** An exec stream ended cleanly but without an exit event: interrupted, retryable, never exit 0. */
   public static GatewayException endedWithoutExit(String rpc) {
     return new GatewayException(
-        FailureCode.EXEC_INTERRUPTED, "OK", rpc, rpc + " stream ended without an exit event", true, null);
+        FailureCode.EXEC_INTERRUPTED, "OK", rpc, rpc + " stream ended without an exit event", null);
   }
 
   /**
@@ -158,7 +129,7 @@ public final class GrpcStatusMapper {
     boolean exec = midStream && isExec(rpc);
     FailureCode code = exec ? FailureCode.EXEC_INTERRUPTED : FailureCode.GATEWAY_UNAVAILABLE;
     String what = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
-    return new GatewayException(code, "UNAVAILABLE", rpc, rpc + " failed: transport: " + what, true, failure);
+    return new GatewayException(code, "UNAVAILABLE", rpc, rpc + " failed: transport: " + what, failure);
   }
 
   /** Decodes a percent-encoded {@code grpc-message} value (only {@code %XX}; '+' stays '+'). */

@@ -140,7 +140,7 @@ final class ProtoMapping {
     try {
       JsonFormat.parser().merge(json, b);
     } catch (InvalidProtocolBufferException | RuntimeException e) {
-      throw new ShellbusException(FailureCode.INVALID_REQUEST, "driver config is not a JSON object: " + e.getMessage(), false, e);
+      throw new ShellbusException(FailureCode.INVALID_REQUEST, "driver config is not a JSON object: " + e.getMessage(), e);
     }
     return b.build();
   }
@@ -149,7 +149,7 @@ final class ProtoMapping {
     try {
       return SandboxPolicy.parseFrom(bytes);
     } catch (InvalidProtocolBufferException e) {
-      throw new ShellbusException(FailureCode.INVALID_REQUEST, "sandbox policy is not an encoded SandboxPolicy: " + e.getMessage(), false, e);
+      throw new ShellbusException(FailureCode.INVALID_REQUEST, "sandbox policy is not an encoded SandboxPolicy: " + e.getMessage(), e);
     }
   }
 }

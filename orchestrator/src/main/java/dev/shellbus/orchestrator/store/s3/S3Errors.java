@@ -14,8 +14,9 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 /**
  * The one place that turns S3 SDK failures into {@link ShellbusException}s. Rule: a missing key or
  * bucket is {@code NOT_FOUND}; throttling (HTTP 429/503) is {@code RESOURCE_EXHAUSTED}; the SDK's
- * call timeout is {@code DEADLINE_EXCEEDED}; 4xx answers are not retryable, everything else
- * ({@code STORAGE_FAILED}: 5xx, connection errors) is. Messages name the operation and the object,
+ * call timeout is {@code DEADLINE_EXCEEDED}; other 4xx answers are final ({@code PERMISSION_DENIED} for
+ * 401 and 403, {@code INTERNAL} otherwise), everything else ({@code STORAGE_FAILED}: 5xx, connection
+ * errors) is retryable. Each code carries its own retryability. Messages name the operation and the object,
  * never credentials.
  */
 final class S3Errors {
@@ -28,18 +29,18 @@ final class S3Errors {
     }
     String what = operation + " " + uri + ": ";
     if (cause instanceof NoSuchKeyException || cause instanceof NoSuchBucketException) {
-      return new ShellbusException(FailureCode.NOT_FOUND, what + "no such object", false, cause);
+      return new ShellbusException(FailureCode.NOT_FOUND, what + "no such object", cause);
     }
     if (cause instanceof ApiCallTimeoutException || cause instanceof CancellationException) {
-      return new ShellbusException(FailureCode.DEADLINE_EXCEEDED, what + "timed out", false, cause);
+      return new ShellbusException(FailureCode.DEADLINE_EXCEEDED, what + "timed out", cause);
     }
     if (cause instanceof S3Exception s3) {
       return fromStatus(what, s3);
     }
     if (cause instanceof SdkClientException) {
-      return new ShellbusException(FailureCode.STORAGE_FAILED, what + cause.getMessage(), true, cause);
+      return new ShellbusException(FailureCode.STORAGE_FAILED, what + cause.getMessage(), cause);
     }
-    return new ShellbusException(FailureCode.STORAGE_FAILED, what + cause, true, cause);
+    return new ShellbusException(FailureCode.STORAGE_FAILED, what + cause, cause);
   }
 
   /**
@@ -51,12 +52,12 @@ final class S3Errors {
     Throwable cause = unwrap(failure);
     String what = "bucket '" + bucket + "' ";
     if (cause instanceof NoSuchBucketException || cause instanceof S3Exception s3 && s3.statusCode() == 404) {
-      return new ShellbusException(FailureCode.NOT_FOUND, what + "does not exist", false, cause);
+      return new ShellbusException(FailureCode.NOT_FOUND, what + "does not exist", cause);
     }
     if (cause instanceof S3Exception s3 && (s3.statusCode() == 400 || s3.statusCode() == 401
         || s3.statusCode() == 403)) {
       return new ShellbusException(FailureCode.PERMISSION_DENIED, what + "cannot be used with these credentials"
-          + " (HTTP " + s3.statusCode() + errorCode(s3) + "): check the access key and the secret key", false, cause);
+          + " (HTTP " + s3.statusCode() + errorCode(s3) + "): check the access key and the secret key", cause);
     }
     return map("check of", "s3://" + bucket, failure);
   }
@@ -70,12 +71,15 @@ final class S3Errors {
     int status = s3.statusCode();
     String detail = what + "HTTP " + status + errorCode(s3);
     if (status == 404) {
-      return new ShellbusException(FailureCode.NOT_FOUND, detail, false, s3);
+      return new ShellbusException(FailureCode.NOT_FOUND, detail, s3);
     }
     if (status == 429 || status == 503) {
-      return new ShellbusException(FailureCode.RESOURCE_EXHAUSTED, detail, true, s3);
+      return new ShellbusException(FailureCode.RESOURCE_EXHAUSTED, detail, s3);
     }
-    return new ShellbusException(FailureCode.STORAGE_FAILED, detail, status >= 500, s3);
+    if (status == 401 || status == 403) {
+      return new ShellbusException(FailureCode.PERMISSION_DENIED, detail, s3);
+    }
+    return new ShellbusException(status >= 500 ? FailureCode.STORAGE_FAILED : FailureCode.INTERNAL, detail, s3);
   }
 
   private static Throwable unwrap(Throwable failure) {

@@ -30,7 +30,7 @@ class GrpcStatusMapperTest {
         Arguments.of(GrpcStatus.UNAVAILABLE, "supervisor relay failed", false, "CreateSandbox", FailureCode.GATEWAY_UNAVAILABLE, true),
         Arguments.of(GrpcStatus.RESOURCE_EXHAUSTED, "gRPC rate limit exceeded", false, "GetSandbox", FailureCode.RESOURCE_EXHAUSTED, true),
         Arguments.of(GrpcStatus.RESOURCE_EXHAUSTED, "Error, decoded message length too large", false, "ExecSandbox", FailureCode.PAYLOAD_TOO_LARGE, false),
-        Arguments.of(GrpcStatus.ABORTED, "resource version mismatch", false, "AttachSandboxProvider", FailureCode.CONFLICT, true),
+        Arguments.of(GrpcStatus.ABORTED, "resource version mismatch", false, "AttachSandboxProvider", FailureCode.ABORTED, true),
         Arguments.of(GrpcStatus.INVALID_ARGUMENT, "spec is required", false, "CreateSandbox", FailureCode.INVALID_REQUEST, false),
         Arguments.of(GrpcStatus.NOT_FOUND, "sandbox not found", false, "GetSandbox", FailureCode.NOT_FOUND, false),
         Arguments.of(GrpcStatus.ALREADY_EXISTS, "sandbox 'x' already exists", false, "CreateSandbox", FailureCode.ALREADY_EXISTS, false),
@@ -92,6 +92,16 @@ class GrpcStatusMapperTest {
     GatewayException e = GrpcStatusMapper.endedWithoutExit("ExecSandbox");
     assertThat(e.code()).isEqualTo(FailureCode.EXEC_INTERRUPTED);
     assertThat(e.retryable()).isTrue();
+  }
+
+  @Test
+  void anExecCallDeadlineIsTheStepTimeoutUnlessTheRequestDeadlinePassed() {
+    dev.shellbus.orchestrator.gateway.ExecLimit own = new dev.shellbus.orchestrator.gateway.ExecLimit(30,
+        dev.shellbus.orchestrator.gateway.ExecLimit.Kind.OWN_TIMEOUT);
+    GatewayException step = GrpcStatusMapper.execDeadline("ExecSandbox", own, BUDGET_LEFT);
+    assertThat(step.code()).isEqualTo(FailureCode.STEP_TIMED_OUT);
+    assertThat(step.retryable()).isFalse();
+    assertThat(GrpcStatusMapper.execDeadline("ExecSandbox", own, NO_BUDGET).code()).isEqualTo(FailureCode.DEADLINE_EXCEEDED);
   }
 
   @Test
