@@ -28,6 +28,8 @@ public enum ErrorCode {
   PERMISSION_DENIED(false),
   /** The session, sandbox or provider named by the request does not exist (or is hidden). */
   NOT_FOUND(false),
+  /** The session ended by time (idle TTL or maximum lifetime; the reaper deleted its sandbox): open a new one. */
+  SESSION_EXPIRED(false),
   /** The request contradicts existing state, e.g. an OpenSession for a session id that is already open. */
   CONFLICT(false),
   /**

@@ -25,6 +25,8 @@ public enum FailureCode {
   UNAUTHENTICATED(false),
   PERMISSION_DENIED(false),
   NOT_FOUND(false),
+  /** The session ended by time (idle TTL or maximum lifetime) and its sandbox is gone: open a new session. */
+  SESSION_EXPIRED(false),
   ALREADY_EXISTS(false),
   SANDBOX_FAILED(false),
   SANDBOX_NOT_READY(true),

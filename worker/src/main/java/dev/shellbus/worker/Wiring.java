@@ -64,13 +64,9 @@ final class Wiring {
 
   static EngineConfig engine(WorkerConfig c) {
     int inline = c.engine().inlineOutputBytes();
-    EngineConfig base = EngineConfig.defaults(c.store().bucket(), c.store().prefix()).withInline(inline, inline)
+    return EngineConfig.defaults(c.store().bucket(), c.store().prefix()).withInline(inline, inline)
         .withCleanupGrace(c.engine().cleanupGrace()).withWorkspace(c.gateway().workspace())
-        .withLogObjects(c.engine().logObjects());
-    return new EngineConfig(base.bucket(), base.keyPrefix(), base.inlineHeadBytes(), base.inlineTailBytes(),
-        base.cleanupGrace(), base.transfer(), base.maxNotReadyRetries(), base.uploadHighWaterBytes(),
-        base.workspaceDir(), base.killOnInterrupt(), c.engine().maxSessionLifetime(), Clock.systemUTC(),
-        base.workspace(), base.logObjects());
+        .withLogObjects(c.engine().logObjects()).withMaxSessionLifetime(c.engine().maxSessionLifetime());
   }
 
   static ProcessorSettings processor(WorkerConfig c, String version) {

@@ -9,7 +9,8 @@ import java.util.List;
  * CloseSession: locate every sandbox of the session (an unknown or closed session closes
  * successfully), optionally store the workspace as a tar snapshot, then delete them all. If the
  * snapshot fails, or the close is cancelled or times out, the sandbox stays so the close can be
- * tried again (the reaper ends it at its TTL).
+ * tried again (the reaper ends it at its TTL). A close that deleted its sandboxes also removes the note the reaper
+ * may have left of an earlier end of the session, so a later call answers NOT_FOUND, not SESSION_EXPIRED.
  */
 final class CloseSessionFlow extends SessionFlow {
   private final Requests.CloseSession close;
@@ -62,6 +63,6 @@ final class CloseSessionFlow extends SessionFlow {
         return provisioner.delete(request.cleanupDeadline());
       });
     }
-    return chain.compose(v -> writeManifest("")).map(v -> finishEvent());
+    return chain.compose(v -> clearNote()).compose(v -> writeManifest("")).map(v -> finishEvent());
   }
 }

@@ -59,6 +59,12 @@ public record EngineConfig(String bucket, String keyPrefix, int inlineHeadBytes,
         workspaceDir, killOnInterrupt, maxSessionLifetime, clock, workspace, logObjects);
   }
 
+  /** The same config with another longest session lifetime. */
+  public EngineConfig withMaxSessionLifetime(Duration lifetime) {
+    return new EngineConfig(bucket, keyPrefix, inlineHeadBytes, inlineTailBytes, cleanupGrace, transfer,
+        maxNotReadyRetries, uploadHighWaterBytes, workspaceDir, killOnInterrupt, lifetime, clock, workspace, logObjects);
+  }
+
   /** The same config with another clean-up grace. */
   public EngineConfig withCleanupGrace(Duration grace) {
     return new EngineConfig(bucket, keyPrefix, inlineHeadBytes, inlineTailBytes, grace, transfer, maxNotReadyRetries,

@@ -80,6 +80,9 @@ public final class SessionEnds {
       content.body().handler(null).resume();
       return Future.failedFuture(new IllegalArgumentException("session note of " + content.size() + " bytes"));
     }
-    return content.body().collect(Collector.of(Buffer::buffer, Buffer::appendBuffer, Buffer::appendBuffer));
+    Future<Buffer> all = content.body().collect(Collector.of(Buffer::buffer, Buffer::appendBuffer,
+        Buffer::appendBuffer));
+    content.body().resume();
+    return all;
   }
 }

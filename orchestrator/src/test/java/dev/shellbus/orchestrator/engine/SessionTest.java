@@ -90,6 +90,44 @@ class SessionTest {
   }
 
   @Test
+  void aCallOnASessionTheReaperEndedAnswersSessionExpiredWithItsReasonUntilItIsClosed() throws Exception {
+    Promise<Void> noted = Promise.promise();
+    h.vertx.runOnContext(v -> SessionEnds.write(h.store, SessionEnds.ref(EngineHarness.BUCKET, "runs", "acme", "gone"),
+        new SessionEnds.SessionEnd("session-idle", "session gone idle for 15m0s (idle TTL 15m0s)",
+            java.time.Instant.parse("2026-12-03T10:00:00Z"), "ss-gone"),
+        dev.shellbus.orchestrator.Deadline.in(BUDGET)).onComplete(noted));
+    noted.future().toCompletionStage().toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS);
+
+    Outcome exec = h.await(h.engine.exec(new Requests.Exec(session("exec-g", "gone", BUDGET), StepSpec.of("x", "true"))));
+    assertThat(exec.status()).isEqualTo(Outcome.Status.FAILED);
+    assertThat(exec.error().orElseThrow().code()).isEqualTo(FailureCode.SESSION_EXPIRED);
+    assertThat(exec.error().orElseThrow().message()).contains("session-idle", "2026-12-03T10:00:00Z");
+    Outcome otherSession = h.await(h.engine.exec(new Requests.Exec(session("exec-o", "other", BUDGET),
+        StepSpec.of("x", "true"))));
+    assertThat(otherSession.error().orElseThrow().code()).as("another session's call").isEqualTo(FailureCode.NOT_FOUND);
+
+    Outcome closed = h.await(h.engine.closeSession(new Requests.CloseSession(session("close-g", "gone", BUDGET), false)));
+    assertThat(closed.status()).isEqualTo(Outcome.Status.SUCCEEDED);
+    Outcome afterClose = h.await(h.engine.exec(new Requests.Exec(session("exec-g2", "gone", BUDGET),
+        StepSpec.of("x", "true"))));
+    assertThat(afterClose.error().orElseThrow().code()).as("closed by its caller").isEqualTo(FailureCode.NOT_FOUND);
+  }
+
+  @Test
+  void aCallOnASessionPastItsMaximumLifetimeAnswersSessionExpired() {
+    EngineHarness.Engine shortLived = h.newEngine(EngineHarness.CONFIG.withMaxSessionLifetime(Duration.ofSeconds(1)));
+    assertThat(h.await(shortLived.openSession(new Requests.OpenSession(session("open-s", "brief", BUDGET),
+        SandboxOptions.defaults(), Duration.ofMinutes(15), List.of(), Optional.empty()))).status())
+        .isEqualTo(Outcome.Status.SUCCEEDED);
+    eventually(() -> java.time.Instant.now().getEpochSecond() > Long.parseLong(
+        only().info().labels().get("shellbus.dev/expires-at")));
+
+    Outcome exec = h.await(shortLived.exec(new Requests.Exec(session("exec-s", "brief", BUDGET), StepSpec.of("x", "true"))));
+    assertThat(exec.error().orElseThrow().code()).isEqualTo(FailureCode.SESSION_EXPIRED);
+    assertThat(exec.error().orElseThrow().message()).contains("maximum lifetime");
+  }
+
+  @Test
   void closingAnUnknownSessionSucceeds() {
     Outcome closed = h.await(h.engine.closeSession(new Requests.CloseSession(session("close-x", "ghost", BUDGET), false)));
 

@@ -29,6 +29,7 @@ public final class ErrorCodes {
       case UNAUTHENTICATED -> ErrorCode.UNAUTHENTICATED;
       case PERMISSION_DENIED -> ErrorCode.PERMISSION_DENIED;
       case NOT_FOUND -> ErrorCode.NOT_FOUND;
+      case SESSION_EXPIRED -> ErrorCode.SESSION_EXPIRED;
       case SANDBOX_FAILED -> ErrorCode.SANDBOX_FAILED;
       case SANDBOX_NOT_READY -> ErrorCode.SANDBOX_NOT_READY;
       case STEP_FAILED -> ErrorCode.STEP_FAILED;
