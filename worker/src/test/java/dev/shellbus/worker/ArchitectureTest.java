@@ -37,8 +37,24 @@ class ArchitectureTest {
   void onlyTheKafkaPackageOwnsTheConsumerInternals() {
     noClasses().that().resideOutsideOfPackage("dev.shellbus.worker.kafka..")
         .and().resideOutsideOfPackage("dev.shellbus.worker.http..")
+        .and().resideOutsideOfPackage("dev.shellbus.worker.reaper..")
         .should().dependOnClassesThat().haveFullyQualifiedName("org.apache.kafka.clients.consumer.KafkaConsumer")
-        .because("records are consumed only by the request consumer's poll thread").check(MAIN);
+        .because("records are consumed only by the request consumer's poll thread (the reaper's lease and view"
+            + " consumers are its own, each on its own thread, and never read the requests topic)").check(MAIN);
+  }
+
+  @Test
+  void theReaperStaysOutOfTheRequestConsumer() {
+    noClasses().that().resideInAPackage("dev.shellbus.worker.reaper..")
+        .should().dependOnClassesThat().haveNameMatching(
+            "dev\\.shellbus\\.worker\\.(kafka\\.(RequestConsumer|PollLoop|Dispatcher|PartitionWork|RequestPipeline)"
+            + "|process\\..*|WorkerVerticle)(\\$.*)?")
+        .because("the reaper is a separate reconciler: it reads topics and the gateway, never the workers' internals")
+        .check(MAIN);
+    noClasses().that().resideOutsideOfPackage("dev.shellbus.worker.reaper..")
+        .and().doNotHaveFullyQualifiedName("dev.shellbus.worker.ReaperMain")
+        .should().dependOnClassesThat().resideInAPackage("dev.shellbus.worker.reaper..")
+        .because("nothing in the worker depends on the reaper (one-way)").check(MAIN);
   }
 
   @Test
