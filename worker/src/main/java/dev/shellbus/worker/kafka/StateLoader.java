@@ -3,12 +3,9 @@ package dev.shellbus.worker.kafka;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,18 +30,8 @@ final class StateLoader implements AutoCloseable {
     this.topic = options.topics().requestState();
     this.timeout = timeout;
     this.maxRetainedStates = options.maxRetainedStates();
-    Properties props = new Properties();
-    props.putAll(options.clientProperties());
-    props.remove(ConsumerConfig.GROUP_ID_CONFIG);
-    props.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, options.bootstrapServers());
-    props.put(ConsumerConfig.CLIENT_ID_CONFIG, "shellbus-state-" + options.workerId());
-    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
-    props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-    props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-    this.consumer = new KafkaConsumer<>(props);
+    this.consumer = new KafkaConsumer<>(ReaderProperties.of(options.bootstrapServers(), options.clientProperties(),
+        "shellbus-state-" + options.workerId()));
   }
 
   /**
