@@ -146,7 +146,7 @@ public final class GrpcGatewayClient implements GatewayClient {
       return Future.failedFuture(new ShellbusException(FailureCode.PAYLOAD_TOO_LARGE,
           rpc + " request is " + request.getSerializedSize() + " bytes; the gateway takes at most 1 MiB (use an interactive exec for large stdin)"));
     }
-    return calls.serverStream(OpenShellGrpcClient.ExecSandbox, request, deadline).map(stream -> {
+    return calls.serverStream(AliasingDecoder.EXEC, request, deadline).map(stream -> {
       GrpcExecCall call = new GrpcExecCall(rpc, deadline, limit, stream.guard(), stream.request(),
           new StdinFrames.Closed());
       stream.guard().onExpire(v -> call.fail(GrpcStatusMapper.ownDeadline(rpc)));
@@ -161,7 +161,7 @@ public final class GrpcGatewayClient implements GatewayClient {
     ExecLimit limit = ExecLimit.decide(spec.timeoutSeconds(), deadline.remaining());
     ExecSandboxRequest start = ProtoMapping.execRequest(sandbox, spec, limit.timeoutSeconds(), false);
     Promise<Void> expired = Promise.promise();
-    return calls.<ExecSandboxInput, ExecSandboxEvent>bidi(OpenShellGrpcClient.ExecSandboxInteractive, deadline, expired).map(open -> {
+    return calls.<ExecSandboxInput, ExecSandboxEvent>bidi(AliasingDecoder.EXEC_INTERACTIVE, deadline, expired).map(open -> {
       StdinFrames stdin = new StdinFrames(open.request());
       GrpcExecCall call = new GrpcExecCall(rpc, deadline, limit, open.guard(), open.request(), stdin);
       expired.future().onFailure(call::fail);

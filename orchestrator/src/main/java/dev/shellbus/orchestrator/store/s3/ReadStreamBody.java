@@ -1,10 +1,13 @@
 package dev.shellbus.orchestrator.store.s3;
 
+import dev.shellbus.orchestrator.store.ContentDigest;
 import io.vertx.core.Context;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.internal.buffer.BufferInternal;
 import io.vertx.core.streams.ReadStream;
 import java.nio.ByteBuffer;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
@@ -14,19 +17,47 @@ import software.amazon.awssdk.core.async.AsyncRequestBody;
  * A request body of unknown length read from a Vert.x stream, as the SDK's reactive-streams
  * publisher. Demand maps one to one: {@code request(n)} becomes {@code fetch(n)} on the stream,
  * which otherwise stays paused, so the SDK's bounded part buffer is the only buffering there is.
- * Every stream call hops to the Vert.x context the stream belongs to; signals to the subscriber
- * come from that context, one at a time.
+ * Every stream call hops to the Vert.x context the stream belongs to.
+ *
+ * <p>Signals to the subscriber go through {@code signals}, a serial executor, in the order the
+ * stream produced them. With {@link #offContext} that is a thread of the store's own, so that the
+ * digest of each chunk and the SDK's work on it (copying it into its part buffer) run off the event
+ * loop that reads the source; the chunks handed over are views of the stream's buffers, not copies.
+ * Between the two threads there are never more chunks than the SDK asked for.
  */
 final class ReadStreamBody implements AsyncRequestBody {
   private final Context context;
   private final ReadStream<Buffer> source;
   private final String contentType;
+  private final Executor signals;
+  private final ContentDigest digest;
   private final AtomicBoolean subscribed = new AtomicBoolean();
 
+  /**
+   * A body that signals its subscriber directly: {@code onSubscribe} on the subscribing thread, the
+   * rest on the context (its digest is not read).
+   */
   ReadStreamBody(Context context, ReadStream<Buffer> source, String contentType) {
+    this(context, source, contentType, Runnable::run, new ContentDigest());
+  }
+
+  private ReadStreamBody(Context context, ReadStream<Buffer> source, String contentType, Executor signals,
+      ContentDigest digest) {
     this.context = context;
     this.source = source;
     this.contentType = contentType;
+    this.signals = signals;
+    this.digest = digest;
+  }
+
+  /**
+   * A body whose signals, and the digest of its bytes, run on {@code signals} (serial, not the
+   * context's thread). {@code digest} is sealed before the subscriber hears of the end, so it holds
+   * exactly the bytes the SDK was given.
+   */
+  static ReadStreamBody offContext(Context context, ReadStream<Buffer> source, String contentType, Executor signals,
+      ContentDigest digest) {
+    return new ReadStreamBody(context, source, contentType, signals, digest);
   }
 
   @Override
@@ -47,13 +78,23 @@ final class ReadStreamBody implements AsyncRequestBody {
       return;
     }
     StreamSubscription subscription = new StreamSubscription(subscriber);
+    signals.execute(() -> subscriber.onSubscribe(subscription));
     context.runOnContext(v -> subscription.attach());
-    subscriber.onSubscribe(subscription);
   }
 
-  /** The link between one subscriber and the stream; its state is touched only on the context. */
+  /** The chunk's bytes as a buffer over the same memory. */
+  static ByteBuffer view(Buffer chunk) {
+    return ((BufferInternal) chunk).getByteBuf().nioBuffer();
+  }
+
+  /**
+   * The link between one subscriber and the stream; its state is touched only on the context, and
+   * the subscriber is called only through {@code signals}.
+   */
   private final class StreamSubscription implements Subscription {
     private final Subscriber<? super ByteBuffer> subscriber;
+    private boolean attached;
+    private long early;
     private boolean done;
 
     StreamSubscription(Subscriber<? super ByteBuffer> subscriber) {
@@ -64,11 +105,19 @@ final class ReadStreamBody implements AsyncRequestBody {
       source.pause();
       source.handler(chunk -> {
         if (!done) {
-          subscriber.onNext(ByteBuffer.wrap(chunk.getBytes()));
+          ByteBuffer bytes = view(chunk);
+          signals.execute(() -> {
+            digest.update(bytes);
+            subscriber.onNext(bytes);
+          });
         }
       });
       source.endHandler(v -> finish(null));
       source.exceptionHandler(this::finish);
+      attached = true;
+      if (early > 0) {
+        source.fetch(early);
+      }
     }
 
     private void finish(Throwable failure) {
@@ -76,11 +125,14 @@ final class ReadStreamBody implements AsyncRequestBody {
         return;
       }
       done = true;
-      if (failure == null) {
-        subscriber.onComplete();
-      } else {
-        subscriber.onError(failure);
-      }
+      signals.execute(() -> {
+        if (failure == null) {
+          digest.seal();
+          subscriber.onComplete();
+        } else {
+          subscriber.onError(failure);
+        }
+      });
     }
 
     @Override
@@ -92,6 +144,8 @@ final class ReadStreamBody implements AsyncRequestBody {
         if (n <= 0) {
           source.pause();
           finish(new IllegalArgumentException("reactive-streams rule 3.9: request(" + n + ")"));
+        } else if (!attached) {
+          early = early > Long.MAX_VALUE - n ? Long.MAX_VALUE : early + n;
         } else {
           source.fetch(n);
         }
