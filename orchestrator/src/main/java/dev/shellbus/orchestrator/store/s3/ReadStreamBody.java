@@ -20,10 +20,10 @@ import software.amazon.awssdk.core.async.AsyncRequestBody;
  * Every stream call hops to the Vert.x context the stream belongs to.
  *
  * <p>Signals to the subscriber go through {@code signals}, a serial executor, in the order the
- * stream produced them. With {@link #offContext} that is a thread of the store's own, so that the
- * digest of each chunk and the SDK's work on it (copying it into its part buffer) run off the event
- * loop that reads the source; the chunks handed over are views of the stream's buffers, not copies.
- * Between the two threads there are never more chunks than the SDK asked for.
+ * stream produced them. With {@link #offContext} that is a thread of the store's own: the event loop
+ * that reads the source hands over views of its buffers, and the copy of each chunk into an array of
+ * its own, its digest and the SDK's work on it run on that thread. Between the two threads there are
+ * never more chunks than the SDK asked for.
  */
 final class ReadStreamBody implements AsyncRequestBody {
   private final Context context;
@@ -83,8 +83,17 @@ final class ReadStreamBody implements AsyncRequestBody {
   }
 
   /** The chunk's bytes as a buffer over the same memory. */
-  static ByteBuffer view(Buffer chunk) {
+  private static ByteBuffer view(Buffer chunk) {
     return ((BufferInternal) chunk).getByteBuf().nioBuffer();
+  }
+
+  /**
+   * The bytes in an array of their own. The SDK keeps what it is given until the part is stored (to
+   * send it again on a retry), and a view would keep the whole received frame it lies in alive with
+   * it; so the one copy is made here, on the signal thread, where the event loop does not pay for it.
+   */
+  private static ByteBuffer compact(ByteBuffer view) {
+    return ByteBuffer.allocate(view.remaining()).put(view).flip();
   }
 
   /**
@@ -107,8 +116,9 @@ final class ReadStreamBody implements AsyncRequestBody {
         if (!done) {
           ByteBuffer bytes = view(chunk);
           signals.execute(() -> {
-            digest.update(bytes);
-            subscriber.onNext(bytes);
+            ByteBuffer own = compact(bytes);
+            digest.update(own);
+            subscriber.onNext(own);
           });
         }
       });

@@ -55,9 +55,10 @@ import software.amazon.awssdk.services.s3.multipart.MultipartConfiguration;
  * faster over plain HTTP than per-chunk SigV4 payload signing); downloads are not checksum-validated
  * by the SDK, since the store port computes SHA-256 itself.
  *
- * <p>A streamed body leaves the caller's event loop as views of its buffers: the SHA-256 and size of
- * each upload, and the SDK's copy of its bytes into a part, run on one of the store's body threads
- * ({@code shellbus-s3-body-N}, at most four), in order, with the SDK's demand still pacing the source.
+ * <p>A streamed body leaves the caller's event loop as views of its buffers: the copy of its bytes
+ * into the arrays the SDK keeps for a part, their SHA-256 and size, and the SDK's own work on them
+ * run on one of the store's body threads ({@code shellbus-s3-body-N}, at most four), in order, with
+ * the SDK's demand still pacing the source.
  */
 public final class S3ObjectStore implements ObjectStore, AutoCloseable {
   /** Threads that digest streamed bodies and hand them to the SDK, each upload on one of them. */
