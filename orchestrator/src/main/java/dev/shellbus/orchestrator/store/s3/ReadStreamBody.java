@@ -6,6 +6,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.internal.buffer.BufferInternal;
 import io.vertx.core.streams.ReadStream;
 import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -15,17 +16,20 @@ import software.amazon.awssdk.core.async.AsyncRequestBody;
 
 /**
  * A request body of unknown length read from a Vert.x stream, as the SDK's reactive-streams
- * publisher. Demand maps one to one: {@code request(n)} becomes {@code fetch(n)} on the stream,
- * which otherwise stays paused, so the SDK's bounded part buffer is the only buffering there is.
- * Every stream call hops to the Vert.x context the stream belongs to.
+ * publisher. The stream is read with {@code fetch(n)} only (it otherwise stays paused), a bounded
+ * window ahead of the SDK's demand, so the SDK's bounded part buffer and that window are the only
+ * buffering there is. Every stream call hops to the Vert.x context the stream belongs to.
  *
  * <p>Signals to the subscriber go through {@code signals}, a serial executor, in the order the
  * stream produced them. With {@link #offContext} that is a thread of the store's own: the event loop
  * that reads the source hands over views of its buffers, and the copy of each chunk into an array of
  * its own, its digest and the SDK's work on it run on that thread. Between the two threads there are
- * never more chunks than the SDK asked for.
+ * at most {@value #WINDOW} chunks; beyond them the stream stays paused until the SDK asks for more.
  */
 final class ReadStreamBody implements AsyncRequestBody {
+  /** Chunks fetched from the stream ahead of the subscriber's demand. */
+  static final int WINDOW = 16;
+
   private final Context context;
   private final ReadStream<Buffer> source;
   private final String contentType;
@@ -33,12 +37,9 @@ final class ReadStreamBody implements AsyncRequestBody {
   private final ContentDigest digest;
   private final AtomicBoolean subscribed = new AtomicBoolean();
 
-  /**
-   * A body that signals its subscriber directly: {@code onSubscribe} on the subscribing thread, the
-   * rest on the context (its digest is not read).
-   */
+  /** A body that signals its subscriber from the context itself (its digest is not read). */
   ReadStreamBody(Context context, ReadStream<Buffer> source, String contentType) {
-    this(context, source, contentType, Runnable::run, new ContentDigest());
+    this(context, source, contentType, task -> context.runOnContext(v -> task.run()), new ContentDigest());
   }
 
   private ReadStreamBody(Context context, ReadStream<Buffer> source, String contentType, Executor signals,
@@ -97,14 +98,21 @@ final class ReadStreamBody implements AsyncRequestBody {
   }
 
   /**
-   * The link between one subscriber and the stream; its state is touched only on the context, and
-   * the subscriber is called only through {@code signals}.
+   * The link between one subscriber and the stream. The stream is fetched {@value #WINDOW} chunks
+   * ahead of the subscriber and topped up in batches as the subscriber takes them, so that the two
+   * threads do not wait on each other for every chunk; the chunks in between are all there is. The
+   * fields above the line are touched only on the context, those below only through {@code signals}.
    */
   private final class StreamSubscription implements Subscription {
     private final Subscriber<? super ByteBuffer> subscriber;
-    private boolean attached;
-    private long early;
-    private boolean done;
+    private boolean cancelled;
+    private boolean endSeen;
+    // ---- signals only
+    private final ArrayDeque<ByteBuffer> ready = new ArrayDeque<>();
+    private long demand;
+    private long credit;
+    private boolean ended;
+    private boolean finished;
 
     StreamSubscription(Subscriber<? super ByteBuffer> subscriber) {
       this.subscriber = subscriber;
@@ -113,59 +121,95 @@ final class ReadStreamBody implements AsyncRequestBody {
     void attach() {
       source.pause();
       source.handler(chunk -> {
-        if (!done) {
+        if (!cancelled) {
           ByteBuffer bytes = view(chunk);
-          signals.execute(() -> {
-            ByteBuffer own = compact(bytes);
-            digest.update(own);
-            subscriber.onNext(own);
-          });
+          signals.execute(() -> arrived(bytes));
         }
       });
-      source.endHandler(v -> finish(null));
-      source.exceptionHandler(this::finish);
-      attached = true;
-      if (early > 0) {
-        source.fetch(early);
+      source.endHandler(v -> sourceEnded(null));
+      source.exceptionHandler(this::sourceEnded);
+      source.fetch(WINDOW);
+    }
+
+    private void sourceEnded(Throwable failure) {
+      if (cancelled || endSeen) {
+        return;
+      }
+      endSeen = true;
+      signals.execute(() -> {
+        if (failure == null) {
+          ended = true;
+          deliver();
+        } else {
+          fail(failure);
+        }
+      });
+    }
+
+    private void arrived(ByteBuffer bytes) {
+      if (!finished) {
+        ready.add(bytes);
+        deliver();
       }
     }
 
-    private void finish(Throwable failure) {
-      if (done) {
-        return;
+    private void deliver() {
+      while (demand > 0 && !ready.isEmpty() && !finished) {
+        ByteBuffer own = compact(ready.poll());
+        digest.update(own);
+        demand--;
+        credit++;
+        subscriber.onNext(own);
       }
-      done = true;
-      signals.execute(() -> {
-        if (failure == null) {
-          digest.seal();
-          subscriber.onComplete();
-        } else {
-          subscriber.onError(failure);
-        }
-      });
+      if (credit >= WINDOW / 2 && !finished) {
+        long more = credit;
+        credit = 0;
+        context.runOnContext(v -> {
+          if (!cancelled) {
+            source.fetch(more);
+          }
+        });
+      }
+      if (ended && ready.isEmpty() && !finished) {
+        finished = true;
+        digest.seal();
+        subscriber.onComplete();
+      }
+    }
+
+    private void fail(Throwable failure) {
+      if (!finished) {
+        finished = true;
+        ready.clear();
+        subscriber.onError(failure);
+      }
     }
 
     @Override
     public void request(long n) {
-      context.runOnContext(v -> {
-        if (done) {
-          return;
-        }
+      signals.execute(() -> {
         if (n <= 0) {
-          source.pause();
-          finish(new IllegalArgumentException("reactive-streams rule 3.9: request(" + n + ")"));
-        } else if (!attached) {
-          early = early > Long.MAX_VALUE - n ? Long.MAX_VALUE : early + n;
-        } else {
-          source.fetch(n);
+          stopSource();
+          fail(new IllegalArgumentException("reactive-streams rule 3.9: request(" + n + ")"));
+        } else if (!finished) {
+          demand = demand > Long.MAX_VALUE - n ? Long.MAX_VALUE : demand + n;
+          deliver();
         }
       });
     }
 
     @Override
     public void cancel() {
+      signals.execute(() -> {
+        finished = true;
+        ready.clear();
+      });
+      stopSource();
+    }
+
+    private void stopSource() {
       context.runOnContext(v -> {
-        done = true;
+        cancelled = true;
         source.pause();
         source.handler(null);
       });

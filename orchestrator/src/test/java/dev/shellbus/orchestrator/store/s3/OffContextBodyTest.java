@@ -156,26 +156,44 @@ class OffContextBodyTest {
   }
 
   @Test
-  void nothingIsHandedOverBeyondDemandAndAPausedUploadHoldsTheWriterBack() throws Exception {
+  void nothingIsHandedOverBeyondDemandAndAStalledUploadHoldsTheWriterBackBeyondTheWindow() throws Exception {
     Recorder lazy = new Recorder(0);
+    int chunks = ReadStreamBody.WINDOW + 14;
     CompletableFuture<BufferPipe> piped = new CompletableFuture<>();
     context.runOnContext(v -> {
       BufferPipe pipe = BufferPipe.onCurrentContext(1000);
       body(pipe, new ContentDigest()).subscribe(lazy);
-      pipe.write(Buffer.buffer(new byte[600]));
-      pipe.write(Buffer.buffer(new byte[700]));
+      for (int i = 0; i < chunks; i++) {
+        pipe.write(Buffer.buffer(new byte[600 + i]));
+      }
       piped.complete(pipe);
     });
     BufferPipe pipe = piped.get(10, TimeUnit.SECONDS);
     lazy.subscribed.get(10, TimeUnit.SECONDS);
     Thread.sleep(200);
     assertThat(lazy.given).isEmpty();
+    assertThat(onContext(pipe::queuedBytes)).as("the window is taken, the rest waits in the pipe")
+        .isEqualTo(IntStream.range(ReadStreamBody.WINDOW, chunks).map(i -> 600 + i).sum());
     assertThat(onContext(pipe::writeQueueFull)).as("the writer sees a full pipe while the SDK asks for nothing").isTrue();
+
     lazy.ask(1);
     Thread.sleep(200);
     assertThat(lazy.given).extracting(ByteBuffer::remaining).containsExactly(600);
+
+    lazy.ask(chunks - 1);
+    pollUntil(() -> lazy.given.size() == chunks);
     assertThat(onContext(pipe::writeQueueFull)).isFalse();
     assertThat(lazy.done).isNotCompletedExceptionally();
+  }
+
+  private static void pollUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("condition not met within 10 s");
+      }
+      Thread.sleep(10);
+    }
   }
 
   @Test
