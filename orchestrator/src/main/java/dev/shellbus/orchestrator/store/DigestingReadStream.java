@@ -14,9 +14,7 @@ import java.util.HexFormat;
  */
 public final class DigestingReadStream implements ReadStream<Buffer> {
   private final ReadStream<Buffer> source;
-  private final MessageDigest digest = newSha256();
-  private long size;
-  private String hex;
+  private final ContentDigest digest = new ContentDigest();
 
   public DigestingReadStream(ReadStream<Buffer> source) {
     this.source = source;
@@ -38,15 +36,12 @@ public final class DigestingReadStream implements ReadStream<Buffer> {
 
   /** Bytes seen so far. */
   public long size() {
-    return size;
+    return digest.size();
   }
 
   /** SHA-256 of everything seen, as lowercase hex; call it once the stream has ended. */
   public String sha256Hex() {
-    if (hex == null) {
-      hex = HexFormat.of().formatHex(digest.digest());
-    }
-    return hex;
+    return digest.seal().sha256Hex();
   }
 
   @Override
@@ -55,8 +50,7 @@ public final class DigestingReadStream implements ReadStream<Buffer> {
       source.handler(null);
     } else {
       source.handler(chunk -> {
-        size += chunk.length();
-        digest.update(chunk.getBytes());
+        digest.update(chunk);
         handler.handle(chunk);
       });
     }

@@ -19,7 +19,9 @@ public interface ObjectStore {
   /**
    * Streams {@code body} into the object at {@code ref}, replacing any object there. The store
    * pauses {@code body} at once and reads it with {@code fetch}; the caller must not read it
-   * itself. If {@code body} fails, the upload is aborted and nothing is stored.
+   * itself. If {@code body} fails, the upload is aborted and nothing is stored. The store may read
+   * the buffers {@code body} hands it where they lie, on another thread, until the returned future
+   * completes, so a source never changes a buffer after handing it over.
    *
    * @param contentType the MIME type stored with the object
    */

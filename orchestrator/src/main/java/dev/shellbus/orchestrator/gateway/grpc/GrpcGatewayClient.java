@@ -148,7 +148,7 @@ public final class GrpcGatewayClient implements GatewayClient {
           rpc + " request is " + request.getSerializedSize() + " bytes; the gateway takes at most 1 MiB (use an interactive exec for large stdin)"));
     }
     Deadline callDeadline = limit.callDeadline(deadline);
-    return calls.serverStream(OpenShellGrpcClient.ExecSandbox, request, callDeadline).map(stream -> {
+    return calls.serverStream(AliasingDecoder.EXEC, request, callDeadline).map(stream -> {
       GrpcExecCall call = new GrpcExecCall(rpc, callDeadline, limit, stream.guard(), stream.request(),
           new StdinFrames.Closed());
       stream.guard().onExpire(v -> call.fail(GrpcStatusMapper.execDeadline(rpc, limit, deadline)));
@@ -164,7 +164,7 @@ public final class GrpcGatewayClient implements GatewayClient {
     ExecSandboxRequest start = ProtoMapping.execRequest(sandbox, spec, limit.timeoutSeconds(), false);
     Deadline callDeadline = limit.callDeadline(deadline);
     Promise<Void> expired = Promise.promise();
-    return calls.<ExecSandboxInput, ExecSandboxEvent>bidi(OpenShellGrpcClient.ExecSandboxInteractive, callDeadline, expired).map(open -> {
+    return calls.<ExecSandboxInput, ExecSandboxEvent>bidi(AliasingDecoder.EXEC_INTERACTIVE, callDeadline, expired).map(open -> {
       StdinFrames stdin = new StdinFrames(open.request());
       GrpcExecCall call = new GrpcExecCall(rpc, callDeadline, limit, open.guard(), open.request(), stdin);
       expired.future().onFailure(f -> call.fail(GrpcStatusMapper.execDeadline(rpc, limit, deadline)));

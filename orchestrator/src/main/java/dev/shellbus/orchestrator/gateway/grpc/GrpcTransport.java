@@ -21,7 +21,9 @@ import java.util.Optional;
  * Builds the Vert.x gRPC client for a {@link GatewayConnection}: HTTP/2 only, h2c with prior
  * knowledge for {@code http://}, TLS with ALPN for {@code https://} (PEM CA and client certificate
  * read through the Vert.x file system, never blocking an event loop), a raised inbound message cap,
- * larger HTTP/2 windows for exec output, TCP keepalive and a connect timeout. Vert.x 5.0 sends no
+ * larger HTTP/2 windows for exec output, frames of up to 256 KiB (so that an exec output message
+ * arrives in one DATA frame and the gRPC deframer need not copy frames together), TCP keepalive and
+ * a connect timeout. Vert.x 5.0 sends no
  * client HTTP/2 PINGs; the gateway pings every 20 s and closes dead connections from its side.
  *
  * <p>A TLS server name override is applied by giving the socket address that name with the
@@ -31,6 +33,7 @@ import java.util.Optional;
 record GrpcTransport(GrpcClient client, SocketAddress address) {
   private static final int STREAM_WINDOW = 1024 * 1024;
   private static final int CONNECTION_WINDOW = 4 * 1024 * 1024;
+  private static final int MAX_FRAME = 256 * 1024;
 
   static Future<GrpcTransport> connect(Vertx vertx, GatewayConnection connection) {
     HttpClientOptions http = new HttpClientOptions()
@@ -40,7 +43,7 @@ record GrpcTransport(GrpcClient client, SocketAddress address) {
         .setTcpKeepAlive(true)
         .setHttp2KeepAliveTimeout((int) Math.max(1, connection.keepAliveTimeout().toSeconds()))
         .setHttp2ConnectionWindowSize(CONNECTION_WINDOW)
-        .setInitialSettings(new Http2Settings().setInitialWindowSize(STREAM_WINDOW));
+        .setInitialSettings(new Http2Settings().setInitialWindowSize(STREAM_WINDOW).setMaxFrameSize(MAX_FRAME));
     GrpcClientOptions grpc = new GrpcClientOptions().setMaxMessageSize(connection.maxInboundMessageBytes());
     if (!connection.tls()) {
       return address(vertx, connection).map(addr -> new GrpcTransport(GrpcClient.client(vertx, grpc, http), addr));

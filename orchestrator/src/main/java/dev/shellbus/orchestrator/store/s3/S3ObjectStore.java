@@ -3,11 +3,15 @@ package dev.shellbus.orchestrator.store.s3;
 import dev.shellbus.orchestrator.Deadline;
 import dev.shellbus.orchestrator.FailureCode;
 import dev.shellbus.orchestrator.ShellbusException;
+import dev.shellbus.orchestrator.store.ContentDigest;
 import dev.shellbus.orchestrator.store.DigestingReadStream;
 import dev.shellbus.orchestrator.store.ObjectContent;
 import dev.shellbus.orchestrator.store.ObjectRef;
 import dev.shellbus.orchestrator.store.ObjectStore;
 import dev.shellbus.orchestrator.store.StoredObject;
+import io.netty.util.concurrent.DefaultEventExecutorGroup;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.EventExecutorGroup;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -15,6 +19,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.streams.ReadStream;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -49,18 +54,29 @@ import software.amazon.awssdk.services.s3.multipart.MultipartConfiguration;
  * Uploads carry the SDK's CRC32 trailing checksum (unsigned streaming payload, which is also much
  * faster over plain HTTP than per-chunk SigV4 payload signing); downloads are not checksum-validated
  * by the SDK, since the store port computes SHA-256 itself.
+ *
+ * <p>A streamed body leaves the caller's event loop as views of its buffers: the copy of its bytes
+ * into the arrays the SDK keeps for a part, their SHA-256 and size, and the SDK's own work on them
+ * run on one of the store's body threads ({@code shellbus-s3-body-N}, at most four), in order, with
+ * the SDK's demand still pacing the source.
  */
 public final class S3ObjectStore implements ObjectStore, AutoCloseable {
+  /** Threads that digest streamed bodies and hand them to the SDK, each upload on one of them. */
+  private static final int BODY_THREADS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+
   private final Vertx vertx;
   private final SdkAsyncHttpClient http;
   private final S3AsyncClient uploads;
   private final S3AsyncClient downloads;
+  private final EventExecutorGroup bodyThreads;
 
-  private S3ObjectStore(Vertx vertx, SdkAsyncHttpClient http, S3AsyncClient uploads, S3AsyncClient downloads) {
+  private S3ObjectStore(Vertx vertx, SdkAsyncHttpClient http, S3AsyncClient uploads, S3AsyncClient downloads,
+      EventExecutorGroup bodyThreads) {
     this.vertx = vertx;
     this.http = http;
     this.uploads = uploads;
     this.downloads = downloads;
+    this.bodyThreads = bodyThreads;
   }
 
   /** Builds the clients; nothing is contacted until the first call. */
@@ -78,7 +94,8 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
             .build())
         .build();
     S3AsyncClient downloads = base(settings, http).build();
-    return new S3ObjectStore(vertx, http, uploads, downloads);
+    EventExecutorGroup bodyThreads = new DefaultEventExecutorGroup(BODY_THREADS, new DefaultThreadFactory("shellbus-s3-body", true));
+    return new S3ObjectStore(vertx, http, uploads, downloads, bodyThreads);
   }
 
   private static S3AsyncClientBuilder base(S3Settings settings, SdkAsyncHttpClient http) {
@@ -108,14 +125,19 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
     if (deadline.expired()) {
       return expired("put", ref);
     }
-    DigestingReadStream digesting = new DigestingReadStream(body);
+    ContentDigest digest = new ContentDigest();
+    ReadStreamBody source = ReadStreamBody.offContext(context, body, contentType, bodyThreads.next(), digest);
     CompletableFuture<?> call = uploads.putObject(
         b -> b.bucket(ref.bucket()).key(ref.key()).contentType(contentType)
             .overrideConfiguration(o -> o.apiCallTimeout(budget(deadline))),
-        BufferedSplittableAsyncRequestBody.create(new ReadStreamBody(context, digesting, contentType)));
+        BufferedSplittableAsyncRequestBody.create(source));
     return bounded(call, context, deadline)
-        .map(response -> new StoredObject(ref, digesting.size(), digesting.sha256Hex()))
+        .map(response -> stored(ref, digest.sealed()))
         .recover(failure -> Future.failedFuture(S3Errors.map("put", ref.uri(), failure)));
+  }
+
+  private static StoredObject stored(ObjectRef ref, ContentDigest.Sealed digest) {
+    return new StoredObject(ref, digest.size(), digest.sha256Hex());
   }
 
   /**
@@ -180,12 +202,13 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
         .recover(failure -> Future.failedFuture(S3Errors.bucketCheck(bucket, failure)));
   }
 
-  /** Closes both clients and the HTTP client they share. */
+  /** Closes both clients, the HTTP client they share and the body threads. */
   @Override
   public void close() {
     uploads.close();
     downloads.close();
     http.close();
+    bodyThreads.shutdownGracefully(0, 5, TimeUnit.SECONDS);
   }
 
   private <T> Future<T> bounded(CompletableFuture<T> call, Context context, Deadline deadline) {
