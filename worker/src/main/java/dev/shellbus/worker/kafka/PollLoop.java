@@ -39,6 +39,7 @@ final class PollLoop implements Runnable {
   private final ConsumerMetrics metrics;
   private final CommitQueue commitQueue;
   private final OffsetCommits commits = new OffsetCommits();
+  private final Assignments assignments;
   private final ConcurrentLinkedQueue<Runnable> commands = new ConcurrentLinkedQueue<>();
   private final Promise<Void> started = Promise.promise();
   private final Promise<Void> terminated = Promise.promise();
@@ -59,6 +60,12 @@ final class PollLoop implements Runnable {
     this.metrics = metrics;
     this.commitQueue = commitQueue;
     this.revokeGrace = options.revokeGrace();
+    this.assignments = Assignments.of(ConsumerProperties.of(options), System::nanoTime);
+  }
+
+  /** The assignment the leases of running attempts are checked against. */
+  Assignments assignments() {
+    return assignments;
   }
 
   Dispatcher dispatcher() {
@@ -109,9 +116,13 @@ final class PollLoop implements Runnable {
     stopping = true;
   }
 
-  /** Stops without committing anything, as a crash would. */
+  /**
+   * Stops without committing or giving up anything, as a crash would: running requests are left running, but every
+   * lease is up at once, so they touch no sandbox and publish nothing any more.
+   */
   void abort() {
     aborted = true;
+    assignments.clear();
     stop(Duration.ZERO);
   }
 
@@ -158,7 +169,9 @@ final class PollLoop implements Runnable {
         commitCompleted();
         nextCommit = System.nanoTime() + options.commitInterval().toNanos();
       }
+      assignments.polling();
       ConsumerRecords<byte[], byte[]> records = consumer.poll(options.pollTimeout());
+      assignments.alive();
       if (!records.isEmpty()) {
         List<Polled> batch = new ArrayList<>(records.count());
         for (ConsumerRecord<byte[], byte[]> record : records) {
@@ -171,6 +184,7 @@ final class PollLoop implements Runnable {
   }
 
   private void close() {
+    assignments.clear();
     if (consumer != null) {
       if (!aborted && stopping) {
         draining = true;
