@@ -33,8 +33,10 @@ final class SessionExecFlow extends SessionFlow {
   Future<RequestEvent> runSteps() {
     StepSpec step = new StepSpec(STEP_NAME, exec.command().argv(), exec.command().workdir(), exec.command().environment(),
         exec.command().secretEnvKeys(), exec.command().stdin(), exec.command().timeout(), false);
-    progress.stepStarted(0, step);
-    return endEarlierAttempts().compose(v -> runner.run(0, step, services.config().killOnInterrupt())).compose(run -> {
+    return endEarlierAttempts().compose(v -> {
+      progress.stepStarted(0, step);
+      return runner.run(0, step, services.config().killOnInterrupt());
+    }).compose(run -> {
       progress.stepsDone();
       progress.stepFinished(step, run.result());
       if (run.error().isPresent()) {
