@@ -100,6 +100,21 @@ final class PollLoop implements Runnable {
     });
   }
 
+  /**
+   * Holds the poll thread for {@code duration} before its next poll, as a frozen process or a stuck client would hold
+   * it; the heartbeat thread goes on, until {@code max.poll.interval.ms} makes the client leave the group. For tests.
+   */
+  void stall(Duration duration) {
+    commands.add(() -> {
+      LOG.warn("Poll thread of worker {} stalls for {} (test hook)", options.workerId(), duration);
+      try {
+        Thread.sleep(duration.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+  }
+
   /** Stops fetching, lets the context finish running work (up to {@code grace}), then commits and closes. */
   void drain(Duration grace) {
     commands.add(() -> {
