@@ -38,6 +38,11 @@ public enum FailureCode {
   /** An exec stream broke or ended without an exit status after the command started. */
   EXEC_INTERRUPTED(true),
   STORAGE_FAILED(true),
+  /**
+   * This attempt lost its claim on the request (its partition was revoked or its group membership may have lapsed):
+   * the fence refused a sandbox operation, and the request's next owner runs it again.
+   */
+  INTERRUPTED(true),
   INTERNAL(false);
 
   private final boolean retryable;

@@ -81,6 +81,14 @@ public final class Worker {
     return verticle.crash().eventually(() -> drain());
   }
 
+  /**
+   * Holds the request consumer's poll thread for {@code duration} while everything else runs on, as a stuck client
+   * would: past {@code max.poll.interval.ms} the client leaves the group and the running requests are fenced. For tests.
+   */
+  public void stallPolling(java.time.Duration duration) {
+    verticle.consumer.stallPolling(duration);
+  }
+
   /** Completes when the consumer stops; fails when it stopped on a fatal error. */
   public Future<Void> terminated() {
     return verticle.consumer.terminated();

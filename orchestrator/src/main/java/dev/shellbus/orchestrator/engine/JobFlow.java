@@ -111,7 +111,8 @@ final class JobFlow extends Flow {
     if (progress.pidFile().isEmpty() || !progress.interrupted()) {
       return Future.succeededFuture();
     }
-    return ProcessKiller.kill(services, progress.requireSandbox(), progress.pidFile().get(), request.cleanupDeadline());
+    return ProcessKiller.kill(services, progress.requireSandbox(), progress.pidFile().get(), request.cleanupDeadline(),
+        progress.fence());
   }
 
   @Override

@@ -4,6 +4,7 @@ import dev.shellbus.orchestrator.Deadline;
 import dev.shellbus.orchestrator.gateway.ExecSpec;
 import dev.shellbus.orchestrator.gateway.SandboxHandle;
 import dev.shellbus.orchestrator.transfer.ExecCapture;
+import dev.shellbus.orchestrator.transfer.ExecLauncher;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,8 @@ import java.util.Map;
  * Kills a step's command inside a sandbox that outlives it. The real gateway does not signal a
  * command whose exec was cancelled or timed out (exit 124), so each step records its pid in a
  * file under /tmp and execs the command in place; a kill sends TERM, then KILL two seconds later.
- * Descendants that left the command's process are not reached.
+ * Descendants that left the command's process are not reached. A kill is an exec like any other: the attempt's
+ * fence is asked first.
  */
 final class ProcessKiller {
   /** The kill helper gets a short timeout of its own; ExecLimit caps it by the budget. */
@@ -24,9 +26,14 @@ final class ProcessKiller {
 
   private ProcessKiller() {}
 
-  /** The pid file of one step of one attempt. */
+  /** The pid file of one step of this attempt. */
   static String pidFile(RequestContext context, int index) {
-    return "/tmp/.shellbus-" + SandboxNaming.labelValue(context.requestId()) + "-" + context.attempt() + "-" + index + ".pid";
+    return pidFile(context, context.attempt(), index);
+  }
+
+  /** The pid file of one step of attempt {@code attempt} of the request. */
+  static String pidFile(RequestContext context, int attempt, int index) {
+    return "/tmp/.shellbus-" + SandboxNaming.labelValue(context.requestId()) + "-" + attempt + "-" + index + ".pid";
   }
 
   /** {@code argv} wrapped so that it records its pid in {@code pidFile} first. */
@@ -36,11 +43,15 @@ final class ProcessKiller {
     return wrapped;
   }
 
-  /** Kills the command recorded in {@code pidFile}; never fails. */
-  static Future<Void> kill(EngineServices services, SandboxHandle sandbox, String pidFile, Deadline bound) {
+  /**
+   * Kills the command recorded in {@code pidFile} (at once when there is no such file); never fails, and does nothing
+   * when {@code fence} is up.
+   */
+  static Future<Void> kill(EngineServices services, SandboxHandle sandbox, String pidFile, Deadline bound,
+      ExecLauncher.Observer fence) {
     ExecSpec spec = new ExecSpec(List.of("sh", "-c", KILL, "sh", pidFile), "", Map.of(), null,
         KILL_TIMEOUT_SECONDS);
-    return services.gateway().exec(sandbox, spec, bound)
+    return services.launcher().exec(sandbox, spec, bound, fence)
         .compose(ExecCapture::of)
         .<Void>mapEmpty()
         .otherwiseEmpty();

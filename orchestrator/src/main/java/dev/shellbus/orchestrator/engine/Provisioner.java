@@ -5,17 +5,20 @@ import dev.shellbus.orchestrator.FailureCode;
 import dev.shellbus.orchestrator.ShellbusException;
 import dev.shellbus.orchestrator.gateway.SandboxCreateSpec;
 import dev.shellbus.orchestrator.gateway.SandboxInfo;
+import dev.shellbus.orchestrator.transfer.ExecLauncher;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Creates, awaits and releases the sandbox of a request. A create that answers ALREADY_EXISTS
  * looks the name up and adopts the sandbox when its labels say it belongs to this very request and
  * attempt (a retried create whose first answer was lost), and fails with CONFLICT otherwise.
  * Release deletes a sandbox this request owns (NOT_FOUND counts as done), also one whose create
- * outcome was never learned.
+ * outcome was never learned. Both ask the attempt's fence first: a fenced attempt creates nothing and leaves its
+ * sandbox to the request's new owner and the reaper.
  */
 final class Provisioner {
   private final RequestInputs request;
@@ -31,6 +34,10 @@ final class Provisioner {
   /** Creates (or adopts) the sandbox; completes with SANDBOX_CREATED or SANDBOX_ADOPTED. */
   Future<RequestEvent> create(SandboxOptions options, String name, Map<String, String> labels) {
     String workspace = options.workspace().isEmpty() ? services.config().workspace() : options.workspace();
+    Optional<ShellbusException> refused = ExecLauncher.refusal(progress.fence(), "create of " + name);
+    if (refused.isPresent()) {
+      return Future.failedFuture(refused.get());
+    }
     progress.creating(name, workspace);
     SandboxCreateSpec spec = new SandboxCreateSpec(name, workspace, options.image(), options.environment(),
         options.policy(), options.providers(), options.gpuCount(), options.resources(), options.driverConfigJson(), labels);
@@ -70,6 +77,11 @@ final class Provisioner {
   Future<Void> delete(Deadline bound) {
     String workspace = progress.sandbox().map(h -> h.workspace()).orElse(progress.workspace());
     String name = progress.sandboxName().orElseThrow();
+    Optional<ShellbusException> refused = ExecLauncher.refusal(progress.fence(), "delete of " + name);
+    if (refused.isPresent()) {
+      progress.warn(refused.get().getMessage() + " (left to the request's new owner and the reaper)");
+      return Future.succeededFuture();
+    }
     Instant sent = request.now();
     return services.retry().run("gateway.delete", bound, () -> services.gateway().delete(workspace, name, bound))
         .map(started -> {

@@ -145,7 +145,17 @@ public final class RequestEngine {
       return run(vertx.getOrCreateContext(), context, services, observer, flow);
     }
     Context caller = vertx.getOrCreateContext();
-    EngineObserver relayed = event -> caller.runOnContext(v -> deliver(observer, event));
+    EngineObserver relayed = new EngineObserver() {
+      @Override
+      public void on(EngineEvent event) {
+        caller.runOnContext(v -> deliver(observer, event));
+      }
+
+      @Override
+      public Optional<String> fenced() {
+        return observer.fenced();
+      }
+    };
     Promise<Outcome> result = Promise.promise();
     Context on = lane.get().context();
     run(on, context, laneServices.get(on), relayed, flow)

@@ -38,6 +38,7 @@ final class RequestProgress {
   private final RequestContext context;
   private final Clock clock;
   private final RequestStateMachine machine;
+  private final EngineObserver observer;
   private final Verdict verdict = new Verdict();
   private final Milestones milestones = new Milestones();
   private final List<StepResult> steps = new ArrayList<>();
@@ -58,6 +59,7 @@ final class RequestProgress {
   RequestProgress(RequestContext context, Clock clock, EngineObserver observer) {
     this.context = context;
     this.clock = clock;
+    this.observer = observer;
     this.machine = new RequestStateMachine(context, observer, clock, () -> sandboxName, () -> sandbox);
   }
 
@@ -271,7 +273,7 @@ final class RequestProgress {
 
   /**
    * The observer for execs of this request: remembers the running call (cancelled at once when the request is
-   * already interrupted) and reports not-ready sandboxes.
+   * already interrupted), reports not-ready sandboxes, and asks the request's observer whether the attempt is fenced.
    */
   ExecLauncher.Observer execObserver() {
     return new ExecLauncher.Observer() {
@@ -286,6 +288,21 @@ final class RequestProgress {
       @Override
       public void notReady(int attempt) {
         report(EXECUTING, h -> new EngineEvent.SandboxNotReady(h, attempt));
+      }
+
+      @Override
+      public Optional<String> fenced() {
+        return observer.fenced();
+      }
+    };
+  }
+
+  /** An exec observer that only carries the attempt's fence: for helper execs (kills) that no cancel should reach. */
+  ExecLauncher.Observer fence() {
+    return new ExecLauncher.Observer() {
+      @Override
+      public Optional<String> fenced() {
+        return observer.fenced();
       }
     };
   }

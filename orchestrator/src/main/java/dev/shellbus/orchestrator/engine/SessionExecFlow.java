@@ -3,11 +3,14 @@ package dev.shellbus.orchestrator.engine;
 import dev.shellbus.orchestrator.FailureCode;
 import dev.shellbus.orchestrator.ShellbusException;
 import io.vertx.core.Future;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Exec in a session: locate, run the command as step 0 ("exec"), keep the sandbox. A command
- * that was cancelled or timed out is killed inside the sandbox, which outlives it.
+ * that was cancelled or timed out is killed inside the sandbox, which outlives it. A later attempt
+ * (the earlier one was interrupted by a crash, rebalance or shutdown) first kills the commands the
+ * earlier attempts recorded, so that the command never runs twice at once; it then runs again.
  */
 final class SessionExecFlow extends SessionFlow {
   static final String STEP_NAME = "exec";
@@ -30,8 +33,10 @@ final class SessionExecFlow extends SessionFlow {
   Future<RequestEvent> runSteps() {
     StepSpec step = new StepSpec(STEP_NAME, exec.command().argv(), exec.command().workdir(), exec.command().environment(),
         exec.command().secretEnvKeys(), exec.command().stdin(), exec.command().timeout(), false);
-    progress.stepStarted(0, step);
-    return runner.run(0, step, services.config().killOnInterrupt()).compose(run -> {
+    return endEarlierAttempts().compose(v -> {
+      progress.stepStarted(0, step);
+      return runner.run(0, step, services.config().killOnInterrupt());
+    }).compose(run -> {
       progress.stepsDone();
       progress.stepFinished(step, run.result());
       if (run.error().isPresent()) {
@@ -51,11 +56,23 @@ final class SessionExecFlow extends SessionFlow {
     });
   }
 
+  /** Kills what attempts 1 to n-1 of this request recorded (nothing when they left no pid file); never fails. */
+  private Future<Void> endEarlierAttempts() {
+    RequestContext context = request.context();
+    List<Future<Void>> kills = new ArrayList<>();
+    for (int attempt = 1; attempt < context.attempt(); attempt++) {
+      kills.add(ProcessKiller.kill(services, progress.requireSandbox(), ProcessKiller.pidFile(context, attempt, 0),
+          request.deadline(), progress.fence()));
+    }
+    return Future.join(kills).mapEmpty();
+  }
+
   @Override
   Future<RequestEvent> cleanUp() {
     boolean cutShort = progress.interrupted() || progress.failedWith(FailureCode.STEP_TIMED_OUT);
     Future<Void> killed = cutShort && progress.pidFile().isPresent() && progress.sandbox().isPresent()
-        ? ProcessKiller.kill(services, progress.requireSandbox(), progress.pidFile().get(), request.cleanupDeadline())
+        ? ProcessKiller.kill(services, progress.requireSandbox(), progress.pidFile().get(), request.cleanupDeadline(),
+            progress.fence())
         : Future.succeededFuture();
     return killed.compose(v -> keepAndFinish());
   }

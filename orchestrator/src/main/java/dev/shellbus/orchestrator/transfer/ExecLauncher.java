@@ -8,6 +8,7 @@ import dev.shellbus.orchestrator.gateway.ExecSpec;
 import dev.shellbus.orchestrator.gateway.GatewayClient;
 import dev.shellbus.orchestrator.gateway.SandboxHandle;
 import io.vertx.core.Future;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -16,6 +17,9 @@ import java.util.function.Supplier;
  * operation (start, stream, exit) when the sandbox answered "not ready" (READY dropped back to
  * PROVISIONING while its supervisor reconnects), after awaiting READY again, a bounded number of
  * times. The gateway refuses such an exec before running anything, so the repeat is safe.
+ *
+ * <p>Every exec first asks the observer's {@link Observer#fenced() fence}: an attempt that lost its claim on the
+ * request fails with {@code INTERRUPTED} before the gateway is called.
  */
 public final class ExecLauncher {
   /** Hears about calls as they start and about sandboxes that were not ready. */
@@ -28,6 +32,11 @@ public final class ExecLauncher {
 
     /** The sandbox answered not ready; the operation will be retried after it is READY again. */
     default void notReady(int attempt) {}
+
+    /** Empty while the attempt may touch the sandbox, else why it may not; thread-safe and non-blocking. */
+    default Optional<String> fenced() {
+      return Optional.empty();
+    }
   }
 
   private final GatewayClient gateway;
@@ -61,7 +70,17 @@ public final class ExecLauncher {
     return attempt(sandbox, deadline, observer, operation, 1);
   }
 
+  /** The failure that refuses {@code operation} when {@code observer}'s fence is up; empty when it may proceed. */
+  public static Optional<ShellbusException> refusal(Observer observer, String operation) {
+    return observer.fenced().map(why -> new ShellbusException(FailureCode.INTERRUPTED,
+        "fenced, no " + operation + ": " + why));
+  }
+
   private Future<ExecCall> start(SandboxHandle sandbox, ExecSpec spec, boolean interactive, Deadline deadline, Observer observer) {
+    Optional<ShellbusException> refused = refusal(observer, "exec in " + sandbox.name());
+    if (refused.isPresent()) {
+      return Future.failedFuture(refused.get());
+    }
     if (deadline.expired()) {
       return Future.failedFuture(new ShellbusException(FailureCode.DEADLINE_EXCEEDED, "deadline passed before exec"));
     }

@@ -49,9 +49,9 @@ final class Dispatcher {
     this.queues = new KeyedQueues<>(options.maxInFlight(), this::start, this::finished);
   }
 
-  /** Takes over a newly assigned partition with the request states read for it. */
-  void assigned(TopicPartition partition, StateTable states) {
-    works.put(partition, new PartitionWork(partition, states));
+  /** Takes over a newly assigned partition with the request states read for it and the lease of its assignment. */
+  void assigned(TopicPartition partition, StateTable states, Lease lease) {
+    works.put(partition, new PartitionWork(partition, states, lease));
   }
 
   /** Routes a polled batch; records of partitions no longer owned are dropped (the next owner gets them). */

@@ -23,6 +23,7 @@ import org.apache.kafka.common.header.Header;
  * @param request the decoded request
  * @param traceparent the W3C traceparent to propagate: the request body's trace context, else the header, if valid
  * @param attempt which attempt this is, starting at 1
+ * @param lease this worker's claim on the attempt: ask it before touching a sandbox
  */
 public record InboundRequest(
     String topic,
@@ -32,17 +33,25 @@ public record InboundRequest(
     List<Header> headers,
     SandboxRequest request,
     Optional<String> traceparent,
-    int attempt) {
+    int attempt,
+    Lease lease) {
 
   /** Checks the fields and copies the header list. */
   public InboundRequest {
     Objects.requireNonNull(topic, "topic");
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(traceparent, "traceparent");
+    Objects.requireNonNull(lease, "lease");
     headers = List.copyOf(headers);
     if (attempt < 1) {
       throw new IllegalArgumentException("attempt must be >= 1, got " + attempt);
     }
+  }
+
+  /** A request that came from no partition: its lease never ends. */
+  public InboundRequest(String topic, int partition, long offset, String key, List<Header> headers,
+      SandboxRequest request, Optional<String> traceparent, int attempt) {
+    this(topic, partition, offset, key, headers, request, traceparent, attempt, Lease.NONE);
   }
 
   /** Returns the request id, the idempotency key. */

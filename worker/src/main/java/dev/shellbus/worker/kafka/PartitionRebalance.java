@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -28,11 +29,15 @@ import org.slf4j.LoggerFactory;
  * Lost partitions are given up at once and nothing is committed for them. It keeps the poll thread's
  * {@link OffsetCommits} in step with the assignment: commit commands the context sent for a partition before giving it
  * up are drained first, then the partition is removed, so that nothing is committed later for a partition this worker
- * no longer owns.
+ * no longer owns. It keeps the {@link Assignments} the attempts' leases are checked against: a new epoch per assigned
+ * partition; a revoked partition is released once the context gave it up (during the grace its running requests may
+ * still finish: nobody else owns it yet), a lost one at once. A worker that aborts (a crash) gives nothing up: its
+ * leases are already up, and its running requests are left as a crash would leave them.
  */
 final class PartitionRebalance implements ConsumerRebalanceListener {
 
   private static final Logger LOG = LoggerFactory.getLogger(PartitionRebalance.class);
+  private static final long ALIVE_TICK_MS = 500;
 
   private final PollLoop loop;
   private final ConsumerOptions options;
@@ -60,10 +65,12 @@ final class PartitionRebalance implements ConsumerRebalanceListener {
     }
     LOG.info("Partitions assigned to worker {}: {}", options.workerId(), partitions);
     commits.assigned(partitions);
+    Map<TopicPartition, Lease> leases = loop.assignments().assigned(partitions);
     Map<TopicPartition, Long> committed = committed(partitions);
     for (TopicPartition tp : partitions) {
       StateTable loaded = states.load(tp.partition(), committed.getOrDefault(tp, -1L));
-      context.runOnContext(v -> loop.dispatcher().assigned(tp, loaded));
+      Lease lease = leases.get(tp);
+      context.runOnContext(v -> loop.dispatcher().assigned(tp, loaded, lease));
     }
     loop.applyPause();
   }
@@ -90,7 +97,10 @@ final class PartitionRebalance implements ConsumerRebalanceListener {
       return;
     }
     LOG.info("Partitions revoked from worker {}: {}", options.workerId(), partitions);
-    Duration grace = loop.aborted() ? Duration.ZERO : loop.revokeGrace();
+    if (aborted(partitions)) {
+      return;
+    }
+    Duration grace = loop.revokeGrace();
     Map<TopicPartition, OffsetAndMetadata> offsets =
         onContext(() -> loop.dispatcher().revoke(partitions, grace), grace);
     giveUp(partitions);
@@ -108,8 +118,23 @@ final class PartitionRebalance implements ConsumerRebalanceListener {
   @Override
   public void onPartitionsLost(Collection<TopicPartition> partitions) {
     LOG.warn("Partitions lost by worker {} (another member may own them now): {}", options.workerId(), partitions);
+    loop.assignments().released(partitions);
+    if (aborted(partitions)) {
+      return;
+    }
     onContext(() -> loop.dispatcher().revoke(partitions, Duration.ZERO), Duration.ZERO);
     giveUp(partitions);
+  }
+
+  /** After an abort, drops the partitions' bookkeeping only: a crash cancels nothing; answers whether it did. */
+  private boolean aborted(Collection<TopicPartition> partitions) {
+    if (!loop.aborted()) {
+      return false;
+    }
+    LOG.info("Worker {} aborted: leaving the running requests of {} as a crash would", options.workerId(), partitions);
+    loop.assignments().released(partitions);
+    giveUp(partitions);
+    return true;
   }
 
   /**
@@ -117,6 +142,7 @@ final class PartitionRebalance implements ConsumerRebalanceListener {
    * applied first (the offset the revocation commits is at least as high), and later ones find them not owned.
    */
   private void giveUp(Collection<TopicPartition> partitions) {
+    loop.assignments().released(partitions);
     commitQueue.drainTo(commits);
     commits.revoked(partitions);
   }
@@ -125,8 +151,20 @@ final class PartitionRebalance implements ConsumerRebalanceListener {
       Supplier<Future<Map<TopicPartition, OffsetAndMetadata>>> call, Duration grace) {
     CompletableFuture<Map<TopicPartition, OffsetAndMetadata>> answer = new CompletableFuture<>();
     context.runOnContext(v -> call.get().onComplete(ar -> answer.complete(ar.succeeded() ? ar.result() : Map.of())));
+    long until = System.nanoTime() + grace.toNanos() + PollLoop.CALL_TIMEOUT.toNanos();
     try {
-      return answer.get(grace.toMillis() + PollLoop.CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      // Waits in slices, telling the leases the poll thread is alive: the heartbeat thread keeps the membership.
+      while (true) {
+        try {
+          return answer.get(Math.min(ALIVE_TICK_MS, Math.max(1, (until - System.nanoTime()) / 1_000_000)),
+              TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+          if (System.nanoTime() >= until) {
+            throw e;
+          }
+          loop.assignments().alive();
+        }
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return Map.of();

@@ -18,15 +18,22 @@ final class PartitionWork {
   private final TopicPartition partition;
   private final OffsetTracker tracker = new OffsetTracker();
   private final StateTable states;
+  private final Lease lease;
   private boolean owned = true;
   private boolean revoking;
   private int running;
   private Promise<Void> idle;
 
   /** Takes over {@code states}, loaded for the partition; from now on only the consumer's context touches them. */
-  PartitionWork(TopicPartition partition, StateTable states) {
+  PartitionWork(TopicPartition partition, StateTable states, Lease lease) {
     this.partition = partition;
     this.states = states;
+    this.lease = lease;
+  }
+
+  /** The lease of this assignment of the partition, which every attempt of it carries. */
+  Lease lease() {
+    return lease;
   }
 
   TopicPartition partition() {

@@ -39,6 +39,7 @@ final class PollLoop implements Runnable {
   private final ConsumerMetrics metrics;
   private final CommitQueue commitQueue;
   private final OffsetCommits commits = new OffsetCommits();
+  private final Assignments assignments;
   private final ConcurrentLinkedQueue<Runnable> commands = new ConcurrentLinkedQueue<>();
   private final Promise<Void> started = Promise.promise();
   private final Promise<Void> terminated = Promise.promise();
@@ -59,6 +60,12 @@ final class PollLoop implements Runnable {
     this.metrics = metrics;
     this.commitQueue = commitQueue;
     this.revokeGrace = options.revokeGrace();
+    this.assignments = Assignments.of(ConsumerProperties.of(options), System::nanoTime);
+  }
+
+  /** The assignment the leases of running attempts are checked against. */
+  Assignments assignments() {
+    return assignments;
   }
 
   Dispatcher dispatcher() {
@@ -93,6 +100,21 @@ final class PollLoop implements Runnable {
     });
   }
 
+  /**
+   * Holds the poll thread for {@code duration} before its next poll, as a frozen process or a stuck client would hold
+   * it; the heartbeat thread goes on, until {@code max.poll.interval.ms} makes the client leave the group. For tests.
+   */
+  void stall(Duration duration) {
+    commands.add(() -> {
+      LOG.warn("Poll thread of worker {} stalls for {} (test hook)", options.workerId(), duration);
+      try {
+        Thread.sleep(duration.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+  }
+
   /** Stops fetching, lets the context finish running work (up to {@code grace}), then commits and closes. */
   void drain(Duration grace) {
     commands.add(() -> {
@@ -109,9 +131,13 @@ final class PollLoop implements Runnable {
     stopping = true;
   }
 
-  /** Stops without committing anything, as a crash would. */
+  /**
+   * Stops without committing or giving up anything, as a crash would: running requests are left running, but every
+   * lease is up at once, so they touch no sandbox and publish nothing any more.
+   */
   void abort() {
     aborted = true;
+    assignments.clear();
     stop(Duration.ZERO);
   }
 
@@ -158,7 +184,9 @@ final class PollLoop implements Runnable {
         commitCompleted();
         nextCommit = System.nanoTime() + options.commitInterval().toNanos();
       }
+      assignments.polling();
       ConsumerRecords<byte[], byte[]> records = consumer.poll(options.pollTimeout());
+      assignments.alive();
       if (!records.isEmpty()) {
         List<Polled> batch = new ArrayList<>(records.count());
         for (ConsumerRecord<byte[], byte[]> record : records) {
@@ -171,6 +199,7 @@ final class PollLoop implements Runnable {
   }
 
   private void close() {
+    assignments.clear();
     if (consumer != null) {
       if (!aborted && stopping) {
         draining = true;

@@ -61,11 +61,11 @@ record Polled(ConsumerRecord<byte[], byte[]> record, SandboxRequest request, Str
     return request != null && request.getBody() instanceof Cancel;
   }
 
-  /** Builds what the handler sees, for attempt {@code attempt}. */
-  InboundRequest toInbound(int attempt) {
+  /** Builds what the handler sees, for attempt {@code attempt} under {@code lease}. */
+  InboundRequest toInbound(int attempt, Lease lease) {
     List<Header> headers = List.of(record.headers().toArray());
     Optional<String> traceparent = EventHeaders.traceparent(request, record.headers());
     return new InboundRequest(record.topic(), record.partition(), record.offset(), key(), headers, request,
-        traceparent, attempt);
+        traceparent, attempt, lease);
   }
 }

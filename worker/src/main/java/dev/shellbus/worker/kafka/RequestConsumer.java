@@ -86,6 +86,13 @@ public final class RequestConsumer {
     return loop.terminated();
   }
 
+  /** Holds the poll thread for {@code duration}, as a frozen process would: for tests of fencing. */
+  public synchronized void stallPolling(Duration duration) {
+    if (loop != null) {
+      loop.stall(duration);
+    }
+  }
+
   /** Completes when the poll thread has ended: succeeds after a stop or drain, fails after a fatal error. */
   public synchronized Future<Void> terminated() {
     return loop == null ? Future.failedFuture(new IllegalStateException("not started")) : loop.terminated();

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RetriableException;
@@ -28,7 +29,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>An offset completes only after every write of its path is acknowledged. Writes are retried by {@link Retrier}
  * (exponential backoff with full jitter) for as long as the partition is owned; once it is given up, the path stops
- * and leaves the offset to the next owner.
+ * and leaves the offset to the next owner. The same holds once the attempt's {@link Lease} is up, even before the
+ * context learns that the partition is gone: a fenced attempt is not started, and its result is not published.
  */
 final class RequestPipeline {
 
@@ -65,7 +67,13 @@ final class RequestPipeline {
     if (known != null && known.isDone()) {
       return republish(work, polled, known);
     }
-    InboundRequest in = polled.toInbound(known == null ? 1 : known.nextAttempt());
+    InboundRequest in = polled.toInbound(known == null ? 1 : known.nextAttempt(), work.lease());
+    Optional<String> fenced = in.lease().fenced();
+    if (fenced.isPresent()) {
+      LOG.warn("Not starting request {} attempt {} from {}: fenced ({})", in.requestId(), in.attempt(), in.position(),
+          fenced.get());
+      return Future.succeededFuture();
+    }
     task.started(in);
     LOG.info("Starting request {} attempt {} from {} (key {})", in.requestId(), in.attempt(), in.position(),
         in.key());
@@ -132,6 +140,12 @@ final class RequestPipeline {
   private Future<Void> finish(PartitionWork work, InboundRequest in, Completion completion) {
     if (!work.owned()) {
       LOG.info("Discarding the result of request {} from {}: partition given up", in.requestId(), in.position());
+      return Future.succeededFuture();
+    }
+    Optional<String> fenced = in.lease().fenced();
+    if (fenced.isPresent()) {
+      LOG.warn("Discarding the result of request {} attempt {} from {}: fenced ({})", in.requestId(), in.attempt(),
+          in.position(), fenced.get());
       return Future.succeededFuture();
     }
     RequestState done = RequestState.done(in, options.workerId(), Instant.now(), completion);

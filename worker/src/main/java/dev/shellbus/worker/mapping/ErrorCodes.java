@@ -38,6 +38,7 @@ public final class ErrorCodes {
       case DIGEST_MISMATCH -> ErrorCode.DIGEST_MISMATCH;
       case ARTIFACT_FAILED, STORAGE_FAILED -> ErrorCode.ARTIFACT_FAILED;
       case EXEC_INTERRUPTED -> ErrorCode.EXEC_INTERRUPTED;
+      case INTERRUPTED -> ErrorCode.INTERRUPTED;
       case INTERNAL -> ErrorCode.INTERNAL;
     };
   }

@@ -60,6 +60,9 @@ public final class WorkerMeters {
   public static final MeterSpec PUBLISHED = spec("shellbus.events.published", MeterSpec.Kind.COUNTER,
       "Events published by the worker itself (lifecycle, audit, heartbeat), by type and outcome.", "events",
       Map.of("type", Set.of("lifecycle", "audit", "heartbeat"), "outcome", Set.of("acked", "failed")));
+  public static final MeterSpec FENCED = spec("shellbus.requests.fenced", MeterSpec.Kind.COUNTER,
+      "Request attempts whose lease came up (partition revoked or reassigned, or membership lapsed): they stopped"
+          + " touching sandboxes and their results were not published.", "attempts", Map.of());
   public static final MeterSpec READY = spec("shellbus.ready", MeterSpec.Kind.GAUGE,
       "1 while the worker is ready (running, gateway and Kafka reachable), else 0.", "state", Map.of());
 
@@ -68,7 +71,7 @@ public final class WorkerMeters {
   /** Returns every meter, in declaration order. */
   public static List<MeterSpec> all() {
     return List.of(REQUESTS, REQUEST_DURATION, SANDBOX_DURATION, BYTES, IN_FLIGHT, QUEUED, QUEUED_BYTES, PAUSED,
-        ASSIGNED, LAG, RETRIES, DEAD_LETTERED, REPUBLISHED, OWNED, PUBLISHED, READY);
+        ASSIGNED, LAG, RETRIES, DEAD_LETTERED, REPUBLISHED, OWNED, PUBLISHED, FENCED, READY);
   }
 
   private static MeterSpec spec(String name, MeterSpec.Kind kind, String description, String unit,

@@ -50,6 +50,11 @@ public final class WorkerMetrics implements RetryListener {
     }
   }
 
+  /** Counts a request attempt whose lease came up. */
+  public void fenced() {
+    counter(WorkerMeters.FENCED).increment();
+  }
+
   /** Counts a publish of the worker's own events. */
   public void published(String type, boolean acked) {
     counter(WorkerMeters.PUBLISHED, "type", type, "outcome", acked ? "acked" : "failed").increment();

@@ -18,6 +18,11 @@ final class EngineMeters {
     this.owned = owned;
   }
 
+  /** Counts an attempt whose fence came up. */
+  void fenced() {
+    metrics.fenced();
+  }
+
   /** Measures {@code e} of the request {@code requestId} (in session {@code sessionId}, or null). */
   void on(EngineEvent e, String requestId, String sessionId) {
     if (e instanceof EngineEvent.SandboxCreated c) {

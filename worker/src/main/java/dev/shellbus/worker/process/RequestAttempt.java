@@ -12,6 +12,7 @@ import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +26,10 @@ import org.slf4j.LoggerFactory;
  * ({@link #abandon()}), only its sandbox deletion is still published on the lifecycle topic (its audit events always
  * are): the next attempt reports the rest. The only owner of the attempt's changing state; engine events arrive on
  * the request's Vert.x context.
+ *
+ * <p>It is also the attempt's fence ({@link #fenced()}): the lease the consumer gave the request. The first time the
+ * engine finds it up, one WARN line says so; from then on the attempt publishes lifecycle events no more than an
+ * abandoned one, and the consumer discards its result.
  */
 final class RequestAttempt implements EngineObserver {
 
@@ -36,6 +41,7 @@ final class RequestAttempt implements EngineObserver {
   private final EngineMeters meters;
   private final List<Future<Void>> pending = new ArrayList<>();
   private volatile boolean abandoned;
+  private final AtomicBoolean fenced = new AtomicBoolean();
   private Optional<LifecycleEvent> terminal = Optional.empty();
   private String sandboxId;
   private String sandboxName;
@@ -67,9 +73,22 @@ final class RequestAttempt implements EngineObserver {
     LifecycleEvent event = LifecycleMapper.event(e, type.get(), track.scrubber);
     if (LifecycleMapper.terminal(type.get())) {
       terminal = Optional.of(event);
-    } else if (!abandoned || type.get() == LifecycleType.SANDBOX_DELETED) {
+    } else if ((!abandoned && !fenced.get()) || type.get() == LifecycleType.SANDBOX_DELETED) {
       publish(event);
     }
+  }
+
+  /** Asks the request's lease; the first refusal is logged (any thread: only the track and atomics are read). */
+  @Override
+  public Optional<String> fenced() {
+    Optional<String> why = track.in.lease().fenced();
+    if (why.isPresent() && fenced.compareAndSet(false, true)) {
+      meters.fenced();
+      LogContext.of(track.requestId(), track.sessionId(), null, null, track.request.getTenant()).run(() -> LOG.warn(
+          "Request {} attempt {} (partition {}) is fenced and touches no sandbox any more; its result will not be"
+              + " published: {}", track.requestId(), track.in.attempt(), track.in.partition(), why.get()));
+    }
+    return why;
   }
 
   /** Publishes a lifecycle event the worker itself observed (ACCEPTED). */

@@ -7,10 +7,12 @@ import dev.shellbus.events.serde.EventSerializer;
 import dev.shellbus.events.v1.SandboxRequest;
 import dev.shellbus.orchestrator.Deadline;
 import dev.shellbus.orchestrator.engine.SandboxLabels;
+import dev.shellbus.orchestrator.gateway.ExecSpec;
 import dev.shellbus.orchestrator.gateway.GatewayClient;
 import dev.shellbus.orchestrator.gateway.SandboxInfo;
 import dev.shellbus.orchestrator.gateway.connect.GatewayConnection;
 import dev.shellbus.orchestrator.gateway.grpc.GrpcGatewayClient;
+import dev.shellbus.orchestrator.transfer.ExecCapture;
 import dev.shellbus.worker.Worker;
 import dev.shellbus.worker.config.ConfigKeys;
 import dev.shellbus.worker.config.WorkerConfig;
@@ -55,10 +57,15 @@ final class World implements AutoCloseable {
   private Outputs outputs;
 
   World(String bootstrap, S3Service s3) {
+    this(bootstrap, s3, g -> g);
+  }
+
+  /** A world whose dev gateway {@code tune} adjusts. */
+  World(String bootstrap, S3Service s3, UnaryOperator<DevGatewayOptions.Builder> tune) {
     this.bootstrap = bootstrap;
     this.s3 = s3;
-    this.gateway = Waits.result(DevGateway.start(gatewayVertx, DevGatewayOptions.builder()
-        .readyDelay(Duration.ofMillis(100)).deleteDelay(Duration.ofMillis(50)).build()));
+    this.gateway = Waits.result(DevGateway.start(gatewayVertx, tune.apply(DevGatewayOptions.builder()
+        .readyDelay(Duration.ofMillis(100)).deleteDelay(Duration.ofMillis(50))).build()));
     this.client = Waits.result(GrpcGatewayClient.connect(gatewayVertx, GatewayConnection.of(gateway.endpoint()),
         Optional.empty()));
     Properties props = new Properties();
@@ -137,6 +144,16 @@ final class World implements AutoCloseable {
   /** The sandboxes the gateway holds that shellbus manages. */
   List<SandboxInfo> managedSandboxes() {
     return Waits.result(client.list("", Map.of(SandboxLabels.MANAGED, "true"), Deadline.in(Duration.ofSeconds(10))));
+  }
+
+  /** Runs {@code argv} in the sandbox of session {@code session} through the gateway itself; answers its stdout. */
+  String execInSession(String session, String... argv) {
+    SandboxInfo sandbox = managedSandboxes().stream()
+        .filter(s -> session.equals(s.labels().get(SandboxLabels.SESSION))).findFirst()
+        .orElseThrow(() -> new AssertionError("no sandbox of session " + session));
+    Deadline deadline = Deadline.in(Duration.ofSeconds(20));
+    return Waits.result(client.exec(sandbox.handle(), ExecSpec.of(argv), deadline).compose(ExecCapture::of)
+        .map(ExecCapture::stdout));
   }
 
   /** Waits until no managed sandbox is left on the gateway. */

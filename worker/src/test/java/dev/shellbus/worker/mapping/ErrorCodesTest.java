@@ -32,9 +32,12 @@ class ErrorCodesTest {
       FailureCode.ALREADY_EXISTS, ErrorCode.CONFLICT,
       FailureCode.STORAGE_FAILED, ErrorCode.ARTIFACT_FAILED);
 
-  /** Contract codes the worker writes itself, never the engine. */
+  /**
+   * Contract codes the worker writes itself, never the engine. INTERRUPTED is not among them: the worker writes it when
+   * attempts run out, and the engine answers it when an attempt's fence refused a sandbox operation.
+   */
   private static final Set<ErrorCode> WORKER_ONLY = EnumSet.of(
-      ErrorCode.POLICY_VIOLATION, ErrorCode.UNDECODABLE, ErrorCode.INTERRUPTED, ErrorCode.UNKNOWN);
+      ErrorCode.POLICY_VIOLATION, ErrorCode.UNDECODABLE, ErrorCode.UNKNOWN);
 
   @ParameterizedTest(name = "{0}")
   @EnumSource(FailureCode.class)

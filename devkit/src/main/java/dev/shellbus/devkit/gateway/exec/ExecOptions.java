@@ -31,6 +31,7 @@ public final class ExecOptions {
   private final int simulatedExitCode;
   private final double breakRate;
   private final long seed;
+  private final boolean commandsOutliveClients;
 
   private ExecOptions(Builder b) {
     this.isolation = b.isolation;
@@ -49,6 +50,7 @@ public final class ExecOptions {
     this.simulatedExitCode = b.simulatedExitCode;
     this.breakRate = b.breakRate;
     this.seed = b.seed;
+    this.commandsOutliveClients = b.commandsOutliveClients;
   }
 
   /** Returns the default options: bubblewrap isolation, default limits, no simulation, no faults. */
@@ -146,13 +148,21 @@ public final class ExecOptions {
     return seed;
   }
 
+  /**
+   * Returns whether a command keeps running when its client goes away (cancel, deadline, reset, closed connection),
+   * as on the real gateway; it still ends by itself, by timeout, by a sandbox delete or when the gateway stops.
+   */
+  public boolean commandsOutliveClients() {
+    return commandsOutliveClients;
+  }
+
   @Override
   public String toString() {
     return "ExecOptions{isolation=" + isolation + ", nproc=" + nprocLimit + ", as=" + addressSpaceBytes + ", nofile="
         + openFilesLimit + ", fsize=" + fileSizeBytes + ", uid=" + sandboxUid + ", gid=" + sandboxGid + ", chunk="
         + chunkBytes + ", maxExecs=" + maxConcurrentExecs + ", simBytes=" + simulatedStdoutBytes + ", simChunk="
         + simulatedChunkBytes + ", simRate=" + simulatedBytesPerSecond + ", simDuration=" + simulatedDuration
-        + ", simExit=" + simulatedExitCode + ", breakRate=" + breakRate + ", seed=" + seed + "}";
+        + ", simExit=" + simulatedExitCode + ", breakRate=" + breakRate + ", seed=" + seed + ", outlive=" + commandsOutliveClients + "}";
   }
 
   /** Collects and validates exec options; every setter names the key it rejects. */
@@ -173,6 +183,7 @@ public final class ExecOptions {
     private int simulatedExitCode;
     private double breakRate;
     private long seed = 42;
+    private boolean commandsOutliveClients;
 
     private Builder() {}
 
@@ -193,6 +204,7 @@ public final class ExecOptions {
       simulatedExitCode = o.simulatedExitCode;
       breakRate = o.breakRate;
       seed = o.seed;
+      commandsOutliveClients = o.commandsOutliveClients;
     }
 
     /** Sets how commands run (default {@link Isolation#BUBBLEWRAP}). */
@@ -293,6 +305,15 @@ public final class ExecOptions {
     /** Sets the seed of the fault and simulation random source (default 42). */
     public Builder seed(long value) {
       seed = value;
+      return this;
+    }
+
+    /**
+     * Sets whether commands keep running when their client goes away, as on the real gateway (default false: the dev
+     * gateway kills them). For tests of what a crashed client leaves behind.
+     */
+    public Builder commandsOutliveClients(boolean value) {
+      commandsOutliveClients = value;
       return this;
     }
 

@@ -132,6 +132,11 @@ final class ProcessExec implements RunningExec {
 
   @Override
   public void abort(Abort reason) {
+    if (reason == Abort.CANCELLED && engine.options().commandsOutliveClients()) {
+      // As on the real gateway: nothing more is sent, but the command runs on until it ends by itself.
+      context.runOnContext(v -> sink.cancelled());
+      return;
+    }
     context.runOnContext(v -> finish(() -> {
       if (reason == Abort.GONE) {
         sink.fail(new GatewayException(GrpcStatus.UNAVAILABLE, EventSink.RELAY_CLOSED));
