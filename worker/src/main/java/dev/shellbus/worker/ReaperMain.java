@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -107,11 +108,17 @@ public final class ReaperMain {
     return ready.compose(v -> Wiring.gatewayConnection(vertx, config.gateway()))
         .compose(connection -> Wiring.gateway(vertx, connection, Wiring.tokens(vertx, config.gateway())))
         .compose(gateway -> {
-          Optional<ObjectStore> store = Optional.of(S3ObjectStore.create(vertx, Wiring.s3(config.store())));
+          S3ObjectStore s3 = S3ObjectStore.create(vertx, Wiring.s3(config.store()));
           KafkaEventPublisher publisher = KafkaEventPublisher.create(vertx, new PublisherOptions(
               config.kafka().bootstrapServers(), "shellbus-" + id, config.kafka().deliveryTimeout(),
               config.kafka().clientProperties()));
-          Reaper reaper = Reaper.start(vertx, config.reaper(), parts(config, id, gateway, store, publisher), registry);
+          Supplier<Future<Void>> close = () -> publisher.close(Duration.ofSeconds(10))
+              .eventually(gateway::close).eventually(() -> vertx.executeBlocking(() -> {
+                s3.close();
+                return null;
+              }, false)).mapEmpty();
+          Reaper reaper = Reaper.start(vertx, config.reaper(),
+              parts(config, id, gateway, Optional.of(s3), publisher, close), registry);
           if (!serve || !config.management().enabled()) {
             return Future.succeededFuture(reaper);
           }
@@ -129,10 +136,10 @@ public final class ReaperMain {
   }
 
   private static Reaper.Parts parts(WorkerConfig config, String id, GatewayClient gateway,
-      Optional<ObjectStore> store, KafkaEventPublisher publisher) {
+      Optional<ObjectStore> store, KafkaEventPublisher publisher, Supplier<Future<Void>> close) {
     return new Reaper.Parts(id, Worker.version(), gateway, store, publisher, config.kafka().topics(),
         config.kafka().bootstrapServers(), config.kafka().clientProperties(), config.gateway().workspace(),
-        config.store().bucket(), config.store().prefix());
+        config.store().bucket(), config.store().prefix(), close);
   }
 
   /** One pass: wait for the view (and, unless dry run, the lease), print each verdict, return the exit status. */

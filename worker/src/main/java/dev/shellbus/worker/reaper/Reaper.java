@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,10 +44,11 @@ public final class Reaper {
    * @param workspace the gateway workspace to reconcile
    * @param bucket the bucket of session-end notes
    * @param keyPrefix the key prefix of session-end notes
+   * @param close releases the connected parts (publisher, gateway client, store) when the reaper stops
    */
   public record Parts(String id, String version, GatewayClient gateway, Optional<ObjectStore> store,
       EventPublisher publisher, TopicNames topics, String bootstrap, Map<String, String> clientProperties,
-      String workspace, String bucket, String keyPrefix) {}
+      String workspace, String bucket, String keyPrefix, Supplier<Future<Void>> close) {}
 
   private final Vertx vertx;
   private final Context context;
@@ -55,6 +57,7 @@ public final class Reaper {
   private final ViewReader reader;
   private final ReapPass pass;
   private final ReaperMetrics metrics;
+  private final Supplier<Future<Void>> closeParts;
   private final AtomicBoolean running = new AtomicBoolean();
   private long timer = -1;
 
@@ -63,6 +66,7 @@ public final class Reaper {
     this.context = vertx.getOrCreateContext();
     this.settings = settings;
     this.metrics = new ReaperMetrics(registry);
+    this.closeParts = parts.close();
     ClusterView view = new ClusterView();
     Clock clock = Clock.systemUTC();
     this.lease = new ActiveLease(parts.bootstrap(), parts.clientProperties(), settings.groupId(),
@@ -136,7 +140,8 @@ public final class Reaper {
 
   /**
    * Stops as a killed process would: passes end, the lease is closed without leaving the group (a standby takes
-   * over only after {@code reaper.lease-timeout}). For tests of the takeover.
+   * over only after {@code reaper.lease-timeout}); the parts are released as a dead process's would be. For tests of
+   * the takeover.
    */
   public Future<Void> crash() {
     return vertx.executeBlocking(() -> {
@@ -144,16 +149,16 @@ public final class Reaper {
       lease.abandon();
       reader.close();
       return null;
-    }, false);
+    }, false).compose(v -> closeParts.get());
   }
 
-  /** Stops passes, leaves the lease (a standby takes over at once) and closes the view. */
+  /** Stops passes, leaves the lease (a standby takes over at once), closes the view and then the parts. */
   public Future<Void> stop() {
     return vertx.executeBlocking(() -> {
       vertx.cancelTimer(timer);
       lease.close();
       reader.close();
       return null;
-    }, false);
+    }, false).compose(v -> closeParts.get());
   }
 }
