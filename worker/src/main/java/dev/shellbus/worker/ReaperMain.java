@@ -75,11 +75,11 @@ public final class ReaperMain {
       if (!(e instanceof ShellbusException)) {
         log.error("shellbus reaper failed to start", e);
       }
-      halt(vertx, 1);
+      WorkerMain.exit(vertx, 1);
       return;
     }
     if (once) {
-      halt(vertx, runOnce(reaper, config, System.out));
+      WorkerMain.exit(vertx, runOnce(reaper, config, System.out));
       return;
     }
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -209,12 +209,5 @@ public final class ReaperMain {
     } catch (ExecutionException e) {
       throw e.getCause() instanceof Exception cause ? cause : e;
     }
-  }
-
-  private static void halt(Vertx vertx, int status) {
-    vertx.close().onComplete(ar -> {
-      Logging.shutdown();
-      System.exit(status);
-    });
   }
 }

@@ -88,7 +88,8 @@ public final class WorkerMain {
     Runtime.getRuntime().halt(status);
   }
 
-  private static void exit(Vertx vertx, int status) {
+  /** Closes Vert.x, stops logging and exits with {@code status}; shared with {@link ReaperMain}. */
+  static void exit(Vertx vertx, int status) {
     vertx.close().onComplete(ar -> {
       Logging.shutdown();
       System.exit(status);

@@ -31,6 +31,16 @@ public final class SandboxLabels {
 
   private SandboxLabels() {}
 
+  /** The number a label holds (attempt, idle TTL, expiry, keep TTL); missing or malformed reads as zero. */
+  public static long number(Map<String, String> labels, String key) {
+    String value = labels.get(key);
+    try {
+      return value == null ? 0 : Long.parseLong(value);
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+
   /** The labels of a job sandbox, on top of the caller's extra labels. */
   public static Map<String, String> job(RequestContext context, Map<String, String> extra) {
     Map<String, String> labels = common(context, extra);

@@ -20,21 +20,13 @@ public record SessionInfo(SandboxInfo sandbox, Duration idleTtl, Instant expires
   /** Reads the session labels of a sandbox; missing or malformed numbers read as zero. */
   public static SessionInfo of(SandboxInfo sandbox) {
     Map<String, String> labels = sandbox.labels();
-    return new SessionInfo(sandbox, Duration.ofSeconds(number(labels.get(SandboxLabels.IDLE_TTL))),
-        Instant.ofEpochSecond(number(labels.get(SandboxLabels.EXPIRES_AT))), labels.getOrDefault(SandboxLabels.REQUEST, ""),
-        (int) number(labels.get(SandboxLabels.ATTEMPT)));
+    return new SessionInfo(sandbox, Duration.ofSeconds(SandboxLabels.number(labels, SandboxLabels.IDLE_TTL)),
+        Instant.ofEpochSecond(SandboxLabels.number(labels, SandboxLabels.EXPIRES_AT)),
+        labels.getOrDefault(SandboxLabels.REQUEST, ""), (int) SandboxLabels.number(labels, SandboxLabels.ATTEMPT));
   }
 
   /** Whether the session is past its absolute expiry at {@code now}. */
   public boolean expired(Instant now) {
     return expiresAt.getEpochSecond() > 0 && !now.isBefore(expiresAt);
-  }
-
-  private static long number(String value) {
-    try {
-      return value == null ? 0 : Long.parseLong(value);
-    } catch (NumberFormatException e) {
-      return 0;
-    }
   }
 }

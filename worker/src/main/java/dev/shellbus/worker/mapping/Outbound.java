@@ -54,34 +54,41 @@ public final class Outbound {
 
   /** A lifecycle event caused by {@code in}. */
   public OutboundRecord lifecycle(InboundRequest in, LifecycleEvent event) {
-    CloudEventAttributes ce = CloudEventAttributes.of(EventKind.LIFECYCLE, event.getEventId(), source,
-        event.getAt(), event.getRequestId());
     return new OutboundRecord(topics.lifecycle(), requestKey(in), lifecycle.encode(event),
-        EventHeaders.forEvent(ce, in, event.getSandboxId()));
+        EventHeaders.forEvent(lifecycleAttributes(event), in, event.getSandboxId()));
   }
 
   /** An audit event caused by {@code in}. */
   public OutboundRecord audit(InboundRequest in, AuditEvent event) {
-    CloudEventAttributes ce = CloudEventAttributes.of(EventKind.AUDIT, event.getMetadata().getEventUid(), source,
-        event.getTime(), event.getRequestId());
-    String key = event.getSandboxId() != null ? event.getSandboxId() : event.getRequestId();
-    return new OutboundRecord(topics.audit(), key, audits.encode(event), EventHeaders.forEvent(ce, in));
+    return new OutboundRecord(topics.audit(), auditKey(event), audits.encode(event),
+        EventHeaders.forEvent(auditAttributes(event), in));
   }
 
   /** A lifecycle event of no inbound request (the reaper's receipts), keyed by {@code key}. */
   public OutboundRecord lifecycle(String key, LifecycleEvent event) {
-    CloudEventAttributes ce = CloudEventAttributes.of(EventKind.LIFECYCLE, event.getEventId(), source,
-        event.getAt(), event.getRequestId());
     return new OutboundRecord(topics.lifecycle(), key, lifecycle.encode(event),
-        EventHeaders.forEvent(ce, event.getSandboxId()));
+        EventHeaders.forEvent(lifecycleAttributes(event), event.getSandboxId()));
   }
 
-  /** An audit event of no inbound request (the reaper's receipts), keyed by sandbox id, else request id. */
+  /** An audit event of no inbound request (the reaper's receipts). */
   public OutboundRecord audit(AuditEvent event) {
-    CloudEventAttributes ce = CloudEventAttributes.of(EventKind.AUDIT, event.getMetadata().getEventUid(), source,
-        event.getTime(), event.getRequestId());
-    String key = event.getSandboxId() != null ? event.getSandboxId() : event.getRequestId();
-    return new OutboundRecord(topics.audit(), key, audits.encode(event), EventHeaders.forEvent(ce));
+    return new OutboundRecord(topics.audit(), auditKey(event), audits.encode(event),
+        EventHeaders.forEvent(auditAttributes(event)));
+  }
+
+  private CloudEventAttributes lifecycleAttributes(LifecycleEvent event) {
+    return CloudEventAttributes.of(EventKind.LIFECYCLE, event.getEventId(), source, event.getAt(),
+        event.getRequestId());
+  }
+
+  private CloudEventAttributes auditAttributes(AuditEvent event) {
+    return CloudEventAttributes.of(EventKind.AUDIT, event.getMetadata().getEventUid(), source, event.getTime(),
+        event.getRequestId());
+  }
+
+  /** Audit records are keyed by sandbox id, else request id. */
+  private static String auditKey(AuditEvent event) {
+    return event.getSandboxId() != null ? event.getSandboxId() : event.getRequestId();
   }
 
   /** The key of {@code in}'s record, else its request id: what its result and lifecycle events are keyed by. */

@@ -83,7 +83,6 @@ final class ClusterView {
       case OPENED -> closed = Optional.empty();
       case CLOSED -> closed = Optional.of(at);
       case PROGRESS -> { }
-      default -> throw new IllegalArgumentException(change.name());
     }
     return new SessionSeen(last, running, closed);
   }

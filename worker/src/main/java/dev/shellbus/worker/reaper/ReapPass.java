@@ -1,5 +1,6 @@
 package dev.shellbus.worker.reaper;
 
+import dev.shellbus.events.v1.LifecycleType;
 import dev.shellbus.orchestrator.Deadline;
 import dev.shellbus.orchestrator.engine.SandboxLabels;
 import dev.shellbus.orchestrator.engine.SessionEnds;
@@ -131,7 +132,7 @@ final class ReapPass {
   /** Leaves the session-end note of a session that ended by time; a note that cannot be written is only logged. */
   private Future<Void> note(Verdict v) {
     String session = v.sandbox().labels().get(SandboxLabels.SESSION);
-    if (store.isEmpty() || session == null || v.rule().receipt() != ReapRule.SESSION_IDLE.receipt()) {
+    if (store.isEmpty() || session == null || v.rule().receipt() != LifecycleType.SESSION_EXPIRED) {
       return Future.succeededFuture();
     }
     String tenant = v.sandbox().labels().get(SandboxLabels.TENANT);

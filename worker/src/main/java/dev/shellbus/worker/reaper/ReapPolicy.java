@@ -39,7 +39,7 @@ final class ReapPolicy {
     String request = labels.get(SandboxLabels.REQUEST);
     String tenant = labels.get(SandboxLabels.TENANT);
     String kind = labels.get(SandboxLabels.KIND);
-    int attempt = (int) Math.min(Integer.MAX_VALUE, number(labels.get(SandboxLabels.ATTEMPT)));
+    int attempt = (int) Math.min(Integer.MAX_VALUE, SandboxLabels.number(labels, SandboxLabels.ATTEMPT));
     if (request == null || tenant == null || kind == null || attempt < 1) {
       return Optional.empty();
     }
@@ -59,7 +59,7 @@ final class ReapPolicy {
     if (sessionId == null) {
       return Optional.empty();
     }
-    long expiresAt = number(labels.get(SandboxLabels.EXPIRES_AT));
+    long expiresAt = SandboxLabels.number(labels, SandboxLabels.EXPIRES_AT);
     if (expiresAt > 0 && !now.isBefore(Instant.ofEpochSecond(expiresAt))) {
       return draft(ReapRule.SESSION_LIFETIME, "session " + sessionId + " reached its maximum lifetime at "
           + Instant.ofEpochSecond(expiresAt) + " (age " + text(age) + ")");
@@ -71,7 +71,7 @@ final class ReapPolicy {
       return draft(ReapRule.DELETE_FAILED, "session " + sessionId + " was closed at " + seen.closedAt().get()
           + " and its sandbox is still there");
     }
-    Duration ttl = Duration.ofSeconds(number(labels.get(SandboxLabels.IDLE_TTL)));
+    Duration ttl = Duration.ofSeconds(SandboxLabels.number(labels, SandboxLabels.IDLE_TTL));
     boolean inUse = seen.running().values().stream().anyMatch(worker -> view.worker(worker)
         .map(w -> !w.deadAt(now, settings.deadWorkerIntervals())).orElse(false));
     if (ttl.isZero() || inUse) {
@@ -103,7 +103,7 @@ final class ReapPolicy {
       String keep = sandbox.labels().get(SandboxLabels.KEEP_TTL);
       if (keep != null) {
         Duration ttl = keep.equals(SandboxLabels.KEEP_TTL_DEFAULT) ? settings.keepSandboxTtl()
-            : Duration.ofSeconds(number(keep));
+            : Duration.ofSeconds(SandboxLabels.number(sandbox.labels(), SandboxLabels.KEEP_TTL));
         return seen.updatedAt().plus(ttl).isBefore(now) ? draft(ReapRule.KEEP_TTL, "request " + request + " ended at " + seen.updatedAt() + "; its kept sandbox's TTL (" + text(ttl)
             + ") is over") : Optional.empty();
       }
@@ -133,13 +133,5 @@ final class ReapPolicy {
   static String text(Duration d) {
     long s = Math.max(0, d.toSeconds());
     return (s >= 3600 ? s / 3600 + "h" : "") + (s >= 60 ? s / 60 % 60 + "m" : "") + s % 60 + "s";
-  }
-
-  private static long number(String value) {
-    try {
-      return value == null ? 0 : Long.parseLong(value);
-    } catch (NumberFormatException e) {
-      return 0;
-    }
   }
 }

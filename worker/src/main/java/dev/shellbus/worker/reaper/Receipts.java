@@ -43,7 +43,7 @@ final class Receipts {
     String request = labels.get(SandboxLabels.REQUEST);
     String session = labels.get(SandboxLabels.SESSION);
     String tenant = labels.get(SandboxLabels.TENANT);
-    int attempt = parse(labels.get(SandboxLabels.ATTEMPT));
+    int attempt = (int) SandboxLabels.number(labels, SandboxLabels.ATTEMPT);
     String reason = verdict.rule().label() + ": " + verdict.reason();
     LifecycleEvent event = LifecycleEvent.newBuilder().setEventId(UUID.randomUUID().toString())
         .setRequestId(request).setSessionId(session).setTenant(tenant).setWorkerId(reaperId)
@@ -59,13 +59,5 @@ final class Receipts {
         .setApiOperation("DeleteSandbox").setDurationMs(took.toMillis())
         .setMessage("sandbox reaped, " + reason + " (age " + ReapPolicy.text(verdict.age()) + ")").build();
     return List.of(outbound.lifecycle(session != null ? session : request, event), outbound.audit(audited));
-  }
-
-  private static int parse(String value) {
-    try {
-      return value == null ? 0 : Integer.parseInt(value);
-    } catch (NumberFormatException e) {
-      return 0;
-    }
   }
 }

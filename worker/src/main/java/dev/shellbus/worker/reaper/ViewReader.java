@@ -8,6 +8,7 @@ import dev.shellbus.orchestrator.engine.SandboxNaming;
 import dev.shellbus.worker.kafka.ReaderProperties;
 import dev.shellbus.worker.kafka.StateRecords;
 import dev.shellbus.worker.kafka.TopicNames;
+import dev.shellbus.worker.mapping.LifecycleMapper;
 import dev.shellbus.worker.reaper.ClusterView.SessionChange;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,7 +17,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -176,9 +176,8 @@ final class ViewReader implements AutoCloseable {
     if (e.getSessionId() == null) {
       return;
     }
-    SessionChange change = switch (e.getType()) {
+    SessionChange change = LifecycleMapper.terminal(e.getType()) ? SessionChange.ENDED : switch (e.getType()) {
       case ACCEPTED -> SessionChange.STARTED;
-      case SUCCEEDED, FAILED, CANCELLED, TIMED_OUT, REJECTED -> SessionChange.ENDED;
       case SESSION_OPENED -> SessionChange.OPENED;
       case SESSION_CLOSED -> SessionChange.CLOSED;
       default -> SessionChange.PROGRESS;
