@@ -72,6 +72,11 @@ public final class RequestClient implements AutoCloseable {
     return this;
   }
 
+  /** Waits until lifecycle marks published before the last result are counted; false when {@code max} ran out. */
+  public boolean settle(Duration max) throws InterruptedException {
+    return collector.settle(max);
+  }
+
   /** Returns the thread that completes outcome futures; dependent stages may run there, briefly. */
   public ExecutorService events() {
     return events;

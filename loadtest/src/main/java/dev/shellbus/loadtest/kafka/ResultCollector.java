@@ -56,6 +56,8 @@ final class ResultCollector implements AutoCloseable {
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final Thread thread;
   private volatile boolean running = true;
+  private volatile CountDownLatch settling;
+  private Map<TopicPartition, Long> settleEnds;
 
   ResultCollector(String bootstrap, TopicSet topics, Map<String, Pending> pending, ArrivalListener listener,
       Executor completions, Duration grace, Map<String, Object> overrides) {
@@ -106,6 +108,7 @@ final class ResultCollector implements AutoCloseable {
         for (ConsumerRecord<byte[], byte[]> record : records) {
           handle(record, now);
         }
+        checkSettled();
         if (now >= nextSweep) {
           sweep(now);
           nextSweep = now + TimeUnit.MILLISECONDS.toNanos(250);
@@ -116,6 +119,38 @@ final class ResultCollector implements AutoCloseable {
     } finally {
       consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
       stopped.countDown();
+    }
+  }
+
+  /**
+   * Waits, up to {@code max}, until both topics were read to their end as of this call and the marks found on the way
+   * were handed to the listener: a request's result can be read before its lifecycle events (another topic), so a run
+   * that ends at its last result settles before its figures are taken. Returns false when {@code max} ran out.
+   */
+  boolean settle(Duration max) throws InterruptedException {
+    CountDownLatch done = new CountDownLatch(1);
+    settling = done;
+    if (!done.await(max.toMillis(), TimeUnit.MILLISECONDS)) {
+      return false;
+    }
+    CountDownLatch marks = new CountDownLatch(1);
+    completions.execute(marks::countDown);
+    return marks.await(max.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** Collector thread: completes a pending {@link #settle} once every partition is read up to its end of then. */
+  private void checkSettled() {
+    CountDownLatch done = settling;
+    if (done == null) {
+      return;
+    }
+    if (settleEnds == null) {
+      settleEnds = consumer.endOffsets(consumer.assignment(), Duration.ofSeconds(5));
+    }
+    if (settleEnds.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
+      settling = null;
+      settleEnds = null;
+      done.countDown();
     }
   }
 

@@ -66,6 +66,10 @@ public final class LoadGenerator {
         LOG.warn("run {}: {} arrivals unfinished after {}", factory.runId(),
             inFlight.started() - inFlight.finished(), wait);
       }
+      if (!client.settle(Duration.ofSeconds(10))) {
+        LOG.warn("run {}: lifecycle events not read to their end within 10 s; ready and first-step counts may be short",
+            factory.runId());
+      }
       double total = (System.nanoTime() - origin) / 1e9;
       return new RunResult(plan, factory.runId(), startedAt, issued, total, inFlight.started(), inFlight.finished(),
           client.sentCount(), client.undecodable(), stats.snapshots());
