@@ -45,29 +45,35 @@ final class LeftoverSweeper {
         SandboxLabels.REQUEST, SandboxNaming.labelValue(context.requestId()));
   }
 
-  /** Deletes the sandboxes of earlier attempts; answers the ones deleted (never fails). */
+  /**
+   * Deletes the sandboxes of earlier attempts; answers the ones it deleted (or found gone), never fails. A sandbox
+   * whose delete failed is not in the answer: the reaper removes it and reports it.
+   */
   Future<List<SandboxInfo>> sweep(RequestContext context) {
     Deadline deadline = Deadline.in(bound);
     return retry.run("gateway.list", deadline, () -> gateway.list(workspace, selector(context), deadline))
         .map(all -> all.stream().filter(info -> earlier(info, context.attempt())).toList())
-        .compose(leftovers -> Future.join(leftovers.stream()
-                .map(info -> retry.run("gateway.delete", deadline,
-                    () -> gateway.delete(info.handle().workspace(), info.handle().name(), deadline)))
-                .toList())
-            .transform(ar -> {
-              if (ar.failed()) {
-                LOG.warn("Removing leftovers of request {} failed in part: {}", context.requestId(),
-                    ar.cause().toString());
-              }
-              leftovers.forEach(info -> LOG.info("Removed sandbox {} left by attempt {} of request {}",
-                  info.handle().name(), info.labels().get(SandboxLabels.ATTEMPT), context.requestId()));
-              return Future.succeededFuture(leftovers);
-            }))
+        .compose(leftovers -> {
+          List<Future<SandboxInfo>> deletes = leftovers.stream().map(info -> delete(context, info, deadline)).toList();
+          return Future.join(deletes).transform(ar -> Future.succeededFuture(deletes.stream()
+              .filter(Future::succeeded).map(Future::result).toList()));
+        })
         .recover(failure -> {
           LOG.warn("Could not look for leftovers of request {} (the reaper will remove them): {}",
               context.requestId(), failure.toString());
           return Future.succeededFuture(List.of());
         });
+  }
+
+  private Future<SandboxInfo> delete(RequestContext context, SandboxInfo info, Deadline deadline) {
+    String attempt = info.labels().get(SandboxLabels.ATTEMPT);
+    return retry.run("gateway.delete", deadline,
+            () -> gateway.delete(info.handle().workspace(), info.handle().name(), deadline))
+        .map(v -> info)
+        .onSuccess(v -> LOG.info("Removed sandbox {} left by attempt {} of request {}", info.handle().name(), attempt,
+            context.requestId()))
+        .onFailure(e -> LOG.warn("Removing sandbox {} left by attempt {} of request {} failed (the reaper will"
+            + " remove it): {}", info.handle().name(), attempt, context.requestId(), e.toString()));
   }
 
   private static boolean earlier(SandboxInfo info, int attempt) {

@@ -9,6 +9,8 @@ import dev.shellbus.events.validation.Violation;
 import dev.shellbus.orchestrator.engine.EngineConfig;
 import dev.shellbus.orchestrator.engine.EngineLanes;
 import dev.shellbus.orchestrator.engine.RetryRunner;
+import dev.shellbus.orchestrator.engine.SandboxLabels;
+import dev.shellbus.orchestrator.gateway.SandboxInfo;
 import dev.shellbus.orchestrator.gateway.GatewayClient;
 import dev.shellbus.orchestrator.store.ObjectStore;
 import dev.shellbus.worker.heartbeat.OwnedSandboxes;
@@ -183,11 +185,30 @@ public final class RequestProcessor implements RequestHandler {
     return running.size();
   }
 
+  /**
+   * Removes the sandboxes of earlier attempts and publishes a SANDBOX_DELETED for each removed one, carrying the
+   * attempt that created it, so every SANDBOX_CREATING has its deletion on the lifecycle topic; completes once those
+   * publishes settled (never fails).
+   */
   private Future<Void> sweep(RequestTrack track) {
     if (track.in.attempt() == 1 || !(track.kind == RequestKind.RUN_JOB || track.kind == RequestKind.OPEN_SESSION)) {
       return Future.succeededFuture();
     }
-    return sweeper.sweep(mapper.context(track.request, track.in.attempt(), track.acceptedAt)).mapEmpty();
+    return sweeper.sweep(mapper.context(track.request, track.in.attempt(), track.acceptedAt))
+        .compose(removed -> Future.join(removed.stream().map(info -> sink.lifecycle(track.in, track.log(),
+            swept(track, info))).toList()))
+        .mapEmpty();
+  }
+
+  private LifecycleEvent swept(RequestTrack track, SandboxInfo info) {
+    int createdBy = (int) SandboxLabels.number(info.labels(), SandboxLabels.ATTEMPT);
+    Instant now = clock.instant();
+    LifecycleEvent e = LifecycleMapper.own(track.request, createdBy, settings.workerId(), LifecycleType.SANDBOX_DELETED,
+        "INTERRUPTED: removed by attempt " + track.in.attempt() + " before it ran", now, null);
+    e.setSandboxId(info.handle().id());
+    e.setSandboxName(info.handle().name());
+    e.getAttributes().put("sweep.by_attempt", Integer.toString(track.in.attempt()));
+    return e;
   }
 
   private Future<Completion> finish(RequestAttempt attempt, Outcome outcome) {

@@ -58,7 +58,26 @@ class CrashIT {
       }
       assertThat(world.outputs().lifecycleOf("slow-0")).extracting(LifecycleEvent::getAttempt).contains(1, 2);
       world.awaitNoSandboxes();
+      for (String id : slow) {
+        Waits.until("every sandbox of " + id + " has its SANDBOX_DELETED", () -> sandboxesWithoutDeletion(world, id)
+            .isEmpty(), () -> sandboxesWithoutDeletion(world, id));
+        assertThat(world.outputs().lifecycleOf(id)).filteredOn(e -> e.getType() == LifecycleType.SANDBOX_DELETED
+            && e.getAttempt() == 1).singleElement().satisfies(e -> {
+              assertThat(e.getWorkerId()).isEqualTo("crash-b");
+              assertThat(e.getReason()).startsWith("INTERRUPTED: removed by attempt 2");
+            });
+      }
     }
+  }
+
+  /** Sandbox names seen in SANDBOX_CREATING of {@code id} with no SANDBOX_DELETED or REAPED of the same name. */
+  private static List<String> sandboxesWithoutDeletion(World world, String id) {
+    List<LifecycleEvent> events = world.outputs().lifecycleOf(id);
+    return events.stream().filter(e -> e.getType() == LifecycleType.SANDBOX_CREATING && e.getSandboxName() != null)
+        .map(LifecycleEvent::getSandboxName).distinct()
+        .filter(name -> events.stream().noneMatch(e -> name.equals(e.getSandboxName())
+            && (e.getType() == LifecycleType.SANDBOX_DELETED || e.getType() == LifecycleType.REAPED)))
+        .toList();
   }
 
   private static List<String> concat(List<String> a, List<String> b) {
