@@ -2,7 +2,12 @@ package dev.shellbus.worker;
 
 import dev.shellbus.events.v1.WorkerStatus;
 import dev.shellbus.orchestrator.engine.EngineLanes;
+import dev.shellbus.orchestrator.Deadline;
+import dev.shellbus.orchestrator.FailureCode;
 import dev.shellbus.orchestrator.gateway.GatewayClient;
+import dev.shellbus.orchestrator.outage.Breaker;
+import dev.shellbus.orchestrator.outage.GuardedGateway;
+import dev.shellbus.orchestrator.outage.GuardedStore;
 import dev.shellbus.orchestrator.gateway.auth.TokenSource;
 import dev.shellbus.orchestrator.gateway.connect.GatewayConnection;
 import dev.shellbus.orchestrator.retry.Retrier;
@@ -26,6 +31,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.WorkerExecutor;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,6 +64,8 @@ final class WorkerVerticle extends VerticleBase {
   private RequestProcessor processor;
   RequestConsumer consumer;
   private HealthChecks health;
+  private Breaker gatewayBreaker;
+  private Breaker storeBreaker;
   private Heartbeats heartbeats;
   int managementPort = -1;
   private boolean crashed;
@@ -111,21 +119,46 @@ final class WorkerVerticle extends VerticleBase {
   }
 
   private Future<Void> startConsuming() {
-    return lanes.connect(() -> Wiring.gateway(vertx, gatewayConnection, tokens))
+    breakers();
+    return lanes.connect(() -> Wiring.gateway(vertx, gatewayConnection, tokens)
+            .map(client -> (GatewayClient) new GuardedGateway(client, gatewayBreaker)))
         .compose(v -> consume());
+  }
+
+  /**
+   * The gateway's and the store's breakers: while either is open the consumer fetches nothing new, the worker is not
+   * ready, and running requests wait for it to close (see {@link GuardedGateway}, {@link GuardedStore}).
+   */
+  private void breakers() {
+    var policy = config.management().outage();
+    Duration probeTimeout = policy.probeTimeout();
+    gatewayBreaker = new Breaker(vertx, "gateway", FailureCode.GATEWAY_UNAVAILABLE, policy,
+        () -> gateway.health(Deadline.in(probeTimeout)));
+    storeBreaker = new Breaker(vertx, "store", FailureCode.STORAGE_FAILED, policy,
+        () -> store.checkBucket(config.store().bucket(), Deadline.in(probeTimeout)));
+    for (Breaker breaker : List.of(gatewayBreaker, storeBreaker)) {
+      metrics.bindBreaker(breaker);
+      breaker.listen((dependency, state, why) -> {
+        readiness.outage(dependency, state == Breaker.State.CLOSED ? null : why);
+        if (consumer != null) {
+          consumer.hold(gatewayBreaker.isOpen() || storeBreaker.isOpen());
+        }
+      });
+    }
   }
 
   private Future<Void> consume() {
     Outbound outbound = new Outbound(config.kafka().topics(), config.workerId());
     Retrier retrier = new Retrier(vertx, config.gateway().retry(), metrics);
-    processor = RequestProcessor.create(vertx, gateway, store, Wiring.engine(config), retrier::run, publisher,
+    processor = RequestProcessor.create(vertx, new GuardedGateway(gateway, gatewayBreaker),
+        new GuardedStore(store, storeBreaker), Wiring.engine(config), retrier::run, publisher,
         outbound, metrics, owned, Wiring.processor(config, version), lanes);
     consumer = new RequestConsumer(vertx, Wiring.consumer(config), processor, publisher);
     metrics.bindConsumer(consumer.metrics());
     heartbeats = new Heartbeats(vertx, publisher, outbound, metrics, new Heartbeats.Source(config.workerId(),
         host, version, startedAt, config.heartbeatInterval(), config.kafka().maxInFlight(),
         () -> consumer.metrics(), owned));
-    health = new HealthChecks(vertx, blocking, gateway, readiness, Wiring.admin(config),
+    health = new HealthChecks(vertx, blocking, gateway, gatewayBreaker, readiness, Wiring.admin(config),
         config.management().healthInterval(), config.management().healthTimeout());
     heartbeats.start();
     return consumer.start().compose(v -> {
@@ -182,6 +215,11 @@ final class WorkerVerticle extends VerticleBase {
         heartbeats.stop();
       }
       Future<Void> checks = health == null ? Future.succeededFuture() : health.stop();
+      for (Breaker breaker : new Breaker[] {gatewayBreaker, storeBreaker}) {
+        if (breaker != null) {
+          breaker.stop();
+        }
+      }
       Future<Void> published = publisher == null ? Future.succeededFuture()
           : publisher.close(clean ? Duration.ofSeconds(10) : Duration.ZERO);
       Future<Void> gw = lanes.disconnect()

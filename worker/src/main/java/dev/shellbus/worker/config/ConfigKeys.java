@@ -191,6 +191,11 @@ public final class ConfigKeys {
       Duration.ofMillis(100), "How often readiness checks the gateway and Kafka.");
   public static final ConfigKey<Duration> HEALTH_TIMEOUT = duration("health.timeout", Duration.ofSeconds(3),
       Duration.ofMillis(100), "How long one check may take before it counts as down.");
+  public static final ConfigKey<Integer> OUTAGE_THRESHOLD = intKey("outage.threshold", 3, 1, 100,
+      "Consecutive unavailable answers of the gateway (or the store) that open its breaker: no new work is taken and"
+          + " running requests wait, within their deadlines, until a probe succeeds.");
+  public static final ConfigKey<Duration> OUTAGE_PROBE_INTERVAL = duration("outage.probe-interval",
+      Duration.ofSeconds(1), Duration.ofMillis(100), "While a breaker is open, how often the dependency is probed.");
   public static final ConfigKey<Duration> HEARTBEAT_INTERVAL = duration("heartbeat.interval", Duration.ofSeconds(10),
       Duration.ofMillis(100), "How often a WorkerHeartbeat is published.");
   public static final ConfigKey<Duration> DRAIN_GRACE = duration("drain.grace", Duration.ofSeconds(30),

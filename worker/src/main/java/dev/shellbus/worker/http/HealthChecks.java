@@ -2,6 +2,7 @@ package dev.shellbus.worker.http;
 
 import dev.shellbus.orchestrator.Deadline;
 import dev.shellbus.orchestrator.gateway.GatewayClient;
+import dev.shellbus.orchestrator.outage.Breaker;
 import dev.shellbus.worker.kafka.ClusterProbe;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -11,7 +12,7 @@ import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 
 /**
- * Checks the gateway (its Health RPC) and Kafka ({@code describeCluster} through an Admin client, on the named
+ * Checks the gateway (its Health RPC; a failure opens the gateway's {@link Breaker}, a success closes it) and Kafka ({@code describeCluster} through an Admin client, on the named
  * blocking executor, never on an event loop) every interval, each bounded by a timeout, and records the answers in
  * {@link Readiness}.
  */
@@ -20,6 +21,7 @@ public final class HealthChecks {
   private final Vertx vertx;
   private final WorkerExecutor blocking;
   private final GatewayClient gateway;
+  private final Breaker gatewayBreaker;
   private final Readiness readiness;
   private final Duration interval;
   private final Duration timeout;
@@ -32,11 +34,12 @@ public final class HealthChecks {
    *
    * @param adminProperties Kafka client properties (bootstrap servers included)
    */
-  public HealthChecks(Vertx vertx, WorkerExecutor blocking, GatewayClient gateway, Readiness readiness,
-      Map<String, Object> adminProperties, Duration interval, Duration timeout) {
+  public HealthChecks(Vertx vertx, WorkerExecutor blocking, GatewayClient gateway, Breaker gatewayBreaker,
+      Readiness readiness, Map<String, Object> adminProperties, Duration interval, Duration timeout) {
     this.vertx = vertx;
     this.blocking = blocking;
     this.gateway = gateway;
+    this.gatewayBreaker = gatewayBreaker;
     this.readiness = readiness;
     this.adminProperties = Map.copyOf(adminProperties);
     this.interval = interval;
@@ -54,7 +57,9 @@ public final class HealthChecks {
   public Future<Void> check() {
     Future<Void> gw = gateway.health(Deadline.in(timeout))
         .onSuccess(v -> readiness.gateway(true, "Health OK"))
+        .onSuccess(v -> gatewayBreaker.succeeded())
         .onFailure(e -> readiness.gateway(false, e.getMessage()))
+        .onFailure(e -> gatewayBreaker.trip(String.valueOf(e.getMessage())))
         .otherwiseEmpty();
     Future<Void> kafka = blocking.<String>executeBlocking(this::describeCluster, false)
         .onSuccess(id -> readiness.kafka(true, "cluster " + id))

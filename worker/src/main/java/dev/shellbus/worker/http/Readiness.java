@@ -1,10 +1,13 @@
 package dev.shellbus.worker.http;
 
 import io.vertx.core.json.JsonObject;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Whether the worker should get traffic: its phase is RUNNING and the last checks found the gateway and Kafka
- * reachable and the consumer alive. It turns false at once when shutdown begins. Thread-safe.
+ * Whether the worker should get traffic: its phase is RUNNING, the last checks found the gateway and Kafka
+ * reachable, the consumer is alive and no dependency's breaker is open. It turns false at once when shutdown begins.
+ * Thread-safe.
  */
 public final class Readiness {
 
@@ -26,6 +29,7 @@ public final class Readiness {
   private volatile boolean consumer = true;
   private volatile String gatewayDetail = "not checked yet";
   private volatile String kafkaDetail = "not checked yet";
+  private final Map<String, String> outages = new ConcurrentHashMap<>();
 
   /** Moves to {@code next}. */
   public void phase(Phase next) {
@@ -49,6 +53,15 @@ public final class Readiness {
     kafkaDetail = detail;
   }
 
+  /** Records that {@code dependency}'s breaker opened ({@code why}) or closed ({@code why} null). */
+  public void outage(String dependency, String why) {
+    if (why == null) {
+      outages.remove(dependency);
+    } else {
+      outages.put(dependency, why);
+    }
+  }
+
   /** Records that the consumer stopped for good (a fatal error). */
   public void consumerDead() {
     consumer = false;
@@ -56,7 +69,7 @@ public final class Readiness {
 
   /** Returns whether the worker is ready. */
   public boolean ready() {
-    return phase == Phase.RUNNING && gateway && kafka && consumer;
+    return phase == Phase.RUNNING && gateway && kafka && consumer && outages.isEmpty();
   }
 
   /** Returns the readiness document served on {@code /health/ready}. */
@@ -65,6 +78,8 @@ public final class Readiness {
         .put("checks", new JsonObject()
             .put("gateway", new JsonObject().put("up", gateway).put("detail", gatewayDetail))
             .put("kafka", new JsonObject().put("up", kafka).put("detail", kafkaDetail))
-            .put("consumer", new JsonObject().put("up", consumer)));
+            .put("consumer", new JsonObject().put("up", consumer))
+            .put("outages", new JsonObject(Map.copyOf(outages).entrySet().stream()
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> (Object) e.getValue())))));
   }
 }

@@ -21,6 +21,7 @@ public final class ConsumerMetrics {
   private final AtomicLong queuedBytes = new AtomicLong();
   private final AtomicLong completed = new AtomicLong();
   private final AtomicLong republished = new AtomicLong();
+  private final AtomicLong ranAgain = new AtomicLong();
   private final AtomicLong deadLettered = new AtomicLong();
   private volatile Set<TopicPartition> paused = Set.of();
   private volatile Set<TopicPartition> assignment = Set.of();
@@ -79,6 +80,15 @@ public final class ConsumerMetrics {
 
   void completed() {
     completed.incrementAndGet();
+  }
+
+  /** Requests run again at once as their next attempt after an outage interrupted one. */
+  public long ranAgainCount() {
+    return ranAgain.get();
+  }
+
+  void ranAgain() {
+    ranAgain.incrementAndGet();
   }
 
   void republished() {

@@ -51,6 +51,7 @@ final class PollLoop implements Runnable {
   private volatile boolean aborted;
   private volatile Duration revokeGrace;
   private boolean backpressure;
+  private boolean held;
   private boolean draining;
 
   PollLoop(ConsumerOptions options, Context context, ConsumerMetrics metrics,
@@ -96,6 +97,18 @@ final class PollLoop implements Runnable {
   void setPaused(boolean pause) {
     commands.add(() -> {
       backpressure = pause;
+      applyPause();
+    });
+  }
+
+  /** Asks the poll thread to stop fetching while a dependency is down ({@code hold}) or to fetch again; any thread. */
+  void setHeld(boolean hold) {
+    commands.add(() -> {
+      if (held != hold) {
+        LOG.info("{} fetching requests: {}", hold ? "Stopped" : "Resumed",
+            hold ? "a dependency is unavailable" : "dependencies available again");
+      }
+      held = hold;
       applyPause();
     });
   }
@@ -236,9 +249,9 @@ final class PollLoop implements Runnable {
     });
   }
 
-  /** Pauses or resumes every assigned partition as backpressure and draining ask; poll thread only. */
+  /** Pauses or resumes every assigned partition as backpressure, outages and draining ask; poll thread only. */
   void applyPause() {
-    if (draining || backpressure) {
+    if (draining || backpressure || held) {
       consumer.pause(consumer.assignment());
     } else if (!consumer.paused().isEmpty()) {
       consumer.resume(consumer.paused());

@@ -86,6 +86,16 @@ public final class RequestConsumer {
     return loop.terminated();
   }
 
+  /**
+   * Stops fetching new requests while {@code hold} is true (a dependency is down): the assigned partitions stay
+   * paused, the group membership and running requests go on. Any thread; before {@link #start()} it does nothing.
+   */
+  public synchronized void hold(boolean hold) {
+    if (loop != null) {
+      loop.setHeld(hold);
+    }
+  }
+
   /** Holds the poll thread for {@code duration}, as a frozen process would: for tests of fencing. */
   public synchronized void stallPolling(Duration duration) {
     if (loop != null) {

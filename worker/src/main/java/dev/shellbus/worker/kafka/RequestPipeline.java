@@ -75,12 +75,33 @@ final class RequestPipeline {
       return Future.succeededFuture();
     }
     task.started(in);
+    return attempt(work, polled, in);
+  }
+
+  /**
+   * Writes {@code IN_FLIGHT} for the attempt, runs it and finishes it; an attempt the handler asks to run again
+   * (interrupted by an outage) is followed at once by the next one, on the same path, so the count of attempts and
+   * the sweep of their sandboxes work as after a crash.
+   */
+  private Future<Void> attempt(PartitionWork work, Polled polled, InboundRequest in) {
     LOG.info("Starting request {} attempt {} from {} (key {})", in.requestId(), in.attempt(), in.position(),
         in.key());
     return persist(work, RequestState.inFlight(in, options.workerId(), Instant.now()))
         .compose(v -> work.owned() ? invoke(in) : Future.failedFuture(new GivenUpException(in.position())))
-        .compose(completion -> finish(work, in, completion))
+        .compose(completion -> completion.runAgain().isPresent()
+            ? again(work, polled, in, completion.runAgain().get())
+            : finish(work, in, completion))
         .recover(cause -> failed(work, polled, "request " + in.requestId(), cause));
+  }
+
+  private Future<Void> again(PartitionWork work, Polled polled, InboundRequest in, String why) {
+    if (!work.owned() || in.lease().fenced().isPresent()) {
+      return Future.succeededFuture();
+    }
+    LOG.warn("Request {} attempt {} was interrupted ({}); running it again as attempt {}", in.requestId(),
+        in.attempt(), why, in.attempt() + 1);
+    metrics.ranAgain();
+    return attempt(work, polled, polled.toInbound(in.attempt() + 1, in.lease()));
   }
 
   /**

@@ -55,6 +55,9 @@ public final class WorkerMeters {
       "Request records sent to the dead-letter topic.", "records", Map.of());
   public static final MeterSpec REPUBLISHED = spec("shellbus.results.republished", MeterSpec.Kind.FUNCTION_COUNTER,
       "Stored results re-published for redelivered, already completed requests.", "results", Map.of());
+  public static final MeterSpec RAN_AGAIN = spec("shellbus.requests.ran_again", MeterSpec.Kind.FUNCTION_COUNTER,
+      "Request attempts interrupted by an outage of the gateway or the store and run again at once.", "attempts",
+      Map.of());
   public static final MeterSpec OWNED = spec("shellbus.sandboxes.owned", MeterSpec.Kind.GAUGE,
       "Sandboxes this worker created and has not deleted.", "sandboxes", Map.of());
   public static final MeterSpec PUBLISHED = spec("shellbus.events.published", MeterSpec.Kind.COUNTER,
@@ -66,12 +69,21 @@ public final class WorkerMeters {
   public static final MeterSpec READY = spec("shellbus.ready", MeterSpec.Kind.GAUGE,
       "1 while the worker is ready (running, gateway and Kafka reachable), else 0.", "state", Map.of());
 
+  /** Dependencies with a breaker, the {@code dependency} tag. */
+  public static final Set<String> DEPENDENCIES = Set.of("gateway", "store");
+  public static final MeterSpec UNAVAILABLE = spec("shellbus.dependency.unavailable", MeterSpec.Kind.GAUGE,
+      "1 while the dependency's breaker is open (no new work is taken, running requests wait), else 0.", "state",
+      Map.of("dependency", DEPENDENCIES));
+  public static final MeterSpec OUTAGES = spec("shellbus.dependency.outages", MeterSpec.Kind.COUNTER,
+      "Times the dependency's breaker opened.", "outages", Map.of("dependency", DEPENDENCIES));
+
   private WorkerMeters() {}
 
   /** Returns every meter, in declaration order. */
   public static List<MeterSpec> all() {
     return List.of(REQUESTS, REQUEST_DURATION, SANDBOX_DURATION, BYTES, IN_FLIGHT, QUEUED, QUEUED_BYTES, PAUSED,
-        ASSIGNED, LAG, RETRIES, DEAD_LETTERED, REPUBLISHED, OWNED, PUBLISHED, FENCED, READY);
+        ASSIGNED, LAG, RETRIES, DEAD_LETTERED, REPUBLISHED, OWNED, PUBLISHED, FENCED, READY, UNAVAILABLE, RAN_AGAIN,
+        OUTAGES);
   }
 
   private static MeterSpec spec(String name, MeterSpec.Kind kind, String description, String unit,

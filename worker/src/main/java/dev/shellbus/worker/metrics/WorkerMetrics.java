@@ -3,6 +3,7 @@ package dev.shellbus.worker.metrics;
 import dev.shellbus.orchestrator.retry.RetryEvent;
 import dev.shellbus.orchestrator.retry.RetryListener;
 import dev.shellbus.worker.kafka.ConsumerMetrics;
+import dev.shellbus.orchestrator.outage.Breaker;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -91,6 +92,7 @@ public final class WorkerMetrics implements RetryListener {
     gauge(WorkerMeters.LAG, consumer, c -> c.lag().values().stream().mapToLong(Long::longValue).sum());
     functionCounter(WorkerMeters.DEAD_LETTERED, consumer, ConsumerMetrics::deadLetteredCount);
     functionCounter(WorkerMeters.REPUBLISHED, consumer, ConsumerMetrics::republishedCount);
+    functionCounter(WorkerMeters.RAN_AGAIN, consumer, ConsumerMetrics::ranAgainCount);
   }
 
   /** Binds the number of owned sandboxes. */
@@ -101,6 +103,20 @@ public final class WorkerMetrics implements RetryListener {
   /** Binds readiness (1 ready, 0 not). */
   public void bindReady(Supplier<Boolean> ready) {
     gauge(WorkerMeters.READY, ready, s -> s.get() ? 1 : 0);
+  }
+
+  /** Shows whether {@code breaker} is open, and counts its openings. */
+  public void bindBreaker(Breaker breaker) {
+    String dependency = breaker.dependency();
+    Gauge.builder(WorkerMeters.UNAVAILABLE.name(), breaker, b -> b.isOpen() ? 1 : 0)
+        .description(WorkerMeters.UNAVAILABLE.description()).baseUnit(WorkerMeters.UNAVAILABLE.unit())
+        .tags(tags(WorkerMeters.UNAVAILABLE, "dependency", dependency)).strongReference(true).register(registry);
+    Counter opened = counter(WorkerMeters.OUTAGES, "dependency", dependency);
+    breaker.listen((name, state, why) -> {
+      if (state == Breaker.State.OPEN) {
+        opened.increment();
+      }
+    });
   }
 
   private Counter counter(MeterSpec spec, String... tags) {

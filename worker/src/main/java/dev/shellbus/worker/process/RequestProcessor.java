@@ -6,7 +6,9 @@ import dev.shellbus.events.v1.LifecycleType;
 import dev.shellbus.events.v1.ResultStatus;
 import dev.shellbus.events.validation.RequestValidator;
 import dev.shellbus.events.validation.Violation;
+import dev.shellbus.orchestrator.FailureCode;
 import dev.shellbus.orchestrator.engine.EngineConfig;
+import dev.shellbus.orchestrator.engine.ErrorInfo;
 import dev.shellbus.orchestrator.engine.EngineLanes;
 import dev.shellbus.orchestrator.engine.RetryRunner;
 import dev.shellbus.orchestrator.engine.SandboxLabels;
@@ -37,6 +39,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -59,6 +63,12 @@ import org.slf4j.LoggerFactory;
 public final class RequestProcessor implements RequestHandler {
 
   private static final Logger LOG = LoggerFactory.getLogger(RequestProcessor.class);
+  /** Failures that mean a dependency became unavailable under the attempt. */
+  private static final Set<FailureCode> OUTAGES = EnumSet.of(FailureCode.EXEC_INTERRUPTED,
+      FailureCode.GATEWAY_UNAVAILABLE, FailureCode.STORAGE_FAILED);
+  /** Requests whose interrupted attempt runs again at once (as after a crash). */
+  private static final Set<RequestKind> RERUNNABLE = EnumSet.of(RequestKind.RUN_JOB, RequestKind.OPEN_SESSION,
+      RequestKind.EXEC);
 
   private final RequestEngine engine;
   private final Map<String, RequestAttempt> running = new ConcurrentHashMap<>();
@@ -135,7 +145,9 @@ public final class RequestProcessor implements RequestHandler {
         LifecycleType.ACCEPTED, null, track.acceptedAt, Duration.ZERO));
     return sweep(track)
         .compose(v -> engine.submit(request, attempt))
-        .compose(outcome -> finish(attempt, outcome))
+        .compose(outcome -> interruption(track, request, outcome)
+            .map(why -> attempt.settled().map(v -> Completion.runAgain(why)))
+            .orElseGet(() -> finish(attempt, outcome)))
         .onComplete(ar -> running.remove(track.requestId(), attempt));
   }
 
@@ -209,6 +221,20 @@ public final class RequestProcessor implements RequestHandler {
     e.setSandboxName(info.handle().name());
     e.getAttributes().put("sweep.by_attempt", Integer.toString(track.in.attempt()));
     return e;
+  }
+
+  /**
+   * Why the attempt should run again at once instead of ending: it failed because the gateway or the store became
+   * unavailable under it (an exec stream broke, a call could not be made), it may touch the sandbox again (a job,
+   * an OpenSession or a session Exec), attempts are left and its deadline has not passed. Empty otherwise.
+   */
+  private Optional<String> interruption(RequestTrack track, Requests.Request request, Outcome outcome) {
+    Optional<ErrorInfo> error = outcome.error().filter(e -> OUTAGES.contains(e.code()));
+    if (outcome.status() != Outcome.Status.FAILED || error.isEmpty() || !RERUNNABLE.contains(track.kind)
+        || track.in.attempt() >= settings.maxAttempts() || request.context().deadline().expired()) {
+      return Optional.empty();
+    }
+    return Optional.of(error.get().code() + ": " + track.scrubber.text(error.get().message()));
   }
 
   private Future<Completion> finish(RequestAttempt attempt, Outcome outcome) {
