@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
     })
 final class DevCommand implements Callable<Integer> {
 
-  @Option(names = "--data-dir", defaultValue = ".shellbus", description = "Where embedded parts keep their data (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--data-dir", description = "Where embedded parts keep their data (default: $XDG_STATE_HOME/shellbus/dev, or ~/.local/state/shellbus/dev).")
   Path dataDir;
 
   @Option(names = "--kafka", description = "Bootstrap servers of a real Kafka cluster (skips the embedded broker).")
@@ -57,7 +57,7 @@ final class DevCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     DataDirLock lock;
     try {
-      lock = DataDirLock.acquire(dataDir.toAbsolutePath());
+      lock = DataDirLock.acquire(dataDirectory());
     } catch (IllegalStateException | IOException e) {
       System.err.println("shellbus dev: cannot start: " + e.getMessage());
       return 1;
@@ -96,8 +96,13 @@ final class DevCommand implements Callable<Integer> {
     }
   }
 
+  /** Returns the absolute data directory: {@code --data-dir}, else {@link DevDataDir#defaultDir()}. */
+  Path dataDirectory() {
+    return dataDir == null ? DevDataDir.defaultDir() : dataDir.toAbsolutePath();
+  }
+
   private DevStack.Settings settings() {
     return new DevStack.Settings(
-        dataDir.toAbsolutePath(), kafka, kafkaPort, s3Endpoint, s3Port, bucket, gateway, gatewayPort, isolation, managementPort);
+        dataDirectory(), kafka, kafkaPort, s3Endpoint, s3Port, bucket, gateway, gatewayPort, isolation, managementPort);
   }
 }

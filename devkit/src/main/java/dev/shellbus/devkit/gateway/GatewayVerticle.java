@@ -28,12 +28,16 @@ import io.vertx.grpc.server.GrpcServer;
 import io.vertx.grpc.server.GrpcServerOptions;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The dev gateway as one verticle: every RPC, store update and timer runs on its single event-loop context, so the
  * store needs no locks. Only the exec engine does work elsewhere.
  */
 final class GatewayVerticle extends VerticleBase {
+
+  private static final Logger LOG = LoggerFactory.getLogger(GatewayVerticle.class);
 
   private final DevGatewayOptions options;
   private final FaultState faults;
@@ -60,6 +64,12 @@ final class GatewayVerticle extends VerticleBase {
     return warm.compose(ignored -> dataDirectory()).compose(dir -> {
       dataDir = dir;
       wire();
+      return workspaces.clearLeftovers();
+    }).compose(leftovers -> {
+      if (leftovers > 0) {
+        LOG.info("deleted {} sandbox workspace(s) left in {} by a previous run; sandboxes do not survive a restart",
+            leftovers, dataDir);
+      }
       return vertx.createHttpServer(httpOptions()).requestHandler(grpcServer()).listen();
     }).onSuccess(listening -> server = listening);
   }

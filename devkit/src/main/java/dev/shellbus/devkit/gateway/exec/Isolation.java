@@ -10,9 +10,10 @@ import java.util.function.Function;
 /**
  * How the dev gateway runs exec commands.
  *
- * <p>{@link #BUBBLEWRAP} is the default and the only mode with sandbox semantics (unprivileged uid, read-only host, no
- * network, own pid namespace). {@link #NONE} runs plain host processes, for machines without bubblewrap. {@link
- * #SIMULATED} runs nothing and answers scripted output, for load tests.
+ * <p>{@link #BUBBLEWRAP} is the default and the only mode with sandbox semantics (unprivileged uid, a minimal read-only
+ * view of the host system and nothing else of the host, no network, own pid namespace). {@link #NONE} runs plain host
+ * processes, for machines without bubblewrap. {@link #SIMULATED} runs nothing and answers scripted output, for load
+ * tests.
  */
 public enum Isolation {
   /** Each exec runs under bubblewrap as the unprivileged sandbox uid. */

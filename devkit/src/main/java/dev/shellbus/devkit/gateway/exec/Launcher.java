@@ -2,27 +2,23 @@ package dev.shellbus.devkit.gateway.exec;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Builds the host command line of one exec: {@code /bin/bash -lc <string>}, wrapped in prlimit, setpriv and
  * bubblewrap for {@link Isolation#BUBBLEWRAP}, and in {@code setsid -w} in every mode, so that each exec leads its own
  * session and process group and a Ctrl-C in the terminal that runs the gateway interrupts the gateway, not the execs.
  *
- * <p>The bubblewrap line is the proven one of DEPENDENCIES.md section 7 with two changes. The host root is bound
- * read-only entry by entry onto bubblewrap's own root (then remounted read-only), because {@code --ro-bind / /} leaves
- * no way to create the {@code /sandbox} mount point on a host that lacks it; the directory holding the workspaces
- * is covered by an empty read-only tmpfs, so a sandbox never sees its neighbours' files. {@code /tmp} is the sandbox's
- * own persistent directory ({@link ExecTarget#tmpDirectory}), not a fresh tmpfs per exec. And the environment travels
- * in the process environment (cleared, then set) rather than as {@code --clearenv --setenv} arguments, so that
- * secret values never show in the host's {@code ps}.
+ * <p>The bubblewrap line is the proven one of DEPENDENCIES.md section 7 with these changes. The sandbox sees no host
+ * directory but the {@link SystemView} (programs, libraries and a small {@code /etc}, read-only) on bubblewrap's own
+ * root, remounted read-only; no home, no {@code /opt}, no checkout, no data directory, no other sandbox. {@code /tmp}
+ * is the sandbox's own persistent directory ({@link ExecTarget#tmpDirectory}), not a fresh tmpfs per exec. And the
+ * environment travels in the process environment (cleared, then set) rather than as {@code --clearenv --setenv}
+ * arguments, so that secret values never show in the host's {@code ps}.
  */
 final class Launcher {
 
@@ -30,17 +26,20 @@ final class Launcher {
   static final String PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
   /** Where the workspace is mounted inside the sandbox. */
   static final String SANDBOX_HOME = "/sandbox";
-  private static final Set<String> NOT_FROM_HOST = Set.of("proc", "dev", "tmp", "sandbox");
 
   private final ExecOptions options;
   private final boolean root;
-  private final List<String> hostRoot;
+  private final List<String> systemView;
+  private final int uid;
+  private final int gid;
   private final Map<String, String> tools = new LinkedHashMap<>();
 
   Launcher(ExecOptions options, boolean root) {
     this.options = options;
     this.root = root;
-    this.hostRoot = options.isolation() == Isolation.BUBBLEWRAP ? hostRootBinds() : List.of();
+    this.systemView = options.isolation() == Isolation.BUBBLEWRAP ? SystemView.hostBinds(Path.of("/")) : List.of();
+    this.uid = switchesUser() ? options.sandboxUid() : ownId("unix:uid");
+    this.gid = switchesUser() ? options.sandboxGid() : ownId("unix:gid");
     for (String tool : List.of("prlimit", "setpriv", "bwrap", "setsid")) {
       tools.put(tool, Isolation.which(tool).map(Path::toString).orElse(tool));
     }
@@ -52,6 +51,24 @@ final class Launcher {
       return Integer.valueOf(0).equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
     } catch (IOException | RuntimeException unknown) {
       return false;
+    }
+  }
+
+  /** Returns the {@code /etc/passwd} a sandbox sees: it names the uid its commands run as. */
+  String passwd() {
+    return SystemView.passwd(uid, gid);
+  }
+
+  /** Returns the {@code /etc/group} a sandbox sees. */
+  String group() {
+    return SystemView.group(gid);
+  }
+
+  private static int ownId(String attribute) {
+    try {
+      return (Integer) Files.getAttribute(Path.of("/proc/self"), attribute);
+    } catch (IOException | RuntimeException unknown) {
+      return ExecOptions.NOBODY;
     }
   }
 
@@ -104,15 +121,11 @@ final class Launcher {
           "--clear-groups", "--"));
     }
     argv.add(tools.get("bwrap"));
-    argv.addAll(hostRoot);
     Path workspace = target.workspace().toAbsolutePath().normalize();
+    argv.addAll(systemView);
+    argv.addAll(SystemView.generatedBinds(SystemView.identityDirectory(workspace)));
     argv.addAll(List.of("--dev", "/dev", "--proc", "/proc", "--bind", ExecTarget.tmpDirectory(workspace).toString(),
         "/tmp"));
-    Path siblings = workspace.getParent();
-    if (siblings != null && siblings.getNameCount() >= 2 && !siblings.startsWith("/tmp")) {
-      // Every sandbox runs as the same uid, so only a mount can hide the other sandboxes' workspaces and /tmp dirs.
-      argv.addAll(List.of("--tmpfs", siblings.toString(), "--remount-ro", siblings.toString()));
-    }
     argv.addAll(List.of("--bind", workspace.toString(), SANDBOX_HOME));
     argv.addAll(List.of("--remount-ro", "/", "--chdir", SANDBOX_HOME, "--unshare-all"));
     if (target.networkAllowed()) {
@@ -123,26 +136,5 @@ final class Launcher {
 
   private static String limit(long value) {
     return value == 0 ? "unlimited" : Long.toString(value);
-  }
-
-  /** Returns {@code --ro-bind}/{@code --symlink} arguments that rebuild the host root, minus private mounts. */
-  static List<String> hostRootBinds() {
-    List<String> binds = new ArrayList<>();
-    try (Stream<Path> entries = Files.list(Path.of("/"))) {
-      for (Path entry : entries.sorted().toList()) {
-        String name = entry.getFileName().toString();
-        if (NOT_FROM_HOST.contains(name)) {
-          continue;
-        }
-        if (Files.isSymbolicLink(entry)) {
-          binds.addAll(List.of("--symlink", Files.readSymbolicLink(entry).toString(), entry.toString()));
-        } else if (Files.exists(entry, LinkOption.NOFOLLOW_LINKS)) {
-          binds.addAll(List.of("--ro-bind", entry.toString(), entry.toString()));
-        }
-      }
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot list the host root directory for bubblewrap", e);
-    }
-    return List.copyOf(binds);
   }
 }

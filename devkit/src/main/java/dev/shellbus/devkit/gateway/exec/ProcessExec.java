@@ -66,6 +66,8 @@ final class ProcessExec implements RunningExec {
         engine.workspaces().prepare(target.workspace(), options.sandboxUid(), options.sandboxGid(), chown);
         if (options.isolation() == Isolation.BUBBLEWRAP) {
           engine.workspaces().prepareTmp(target.workspace(), options.sandboxUid(), options.sandboxGid(), chown);
+          engine.workspaces().prepareIdentity(target.workspace(), engine.launcher().passwd(),
+              engine.launcher().group());
         }
         Process started = builder.start();
         context.runOnContext(v -> started(started, input, interactive, onStarted));

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -25,6 +27,7 @@ final class Workspaces {
   private static final int STICKY_WORLD_WRITABLE = 01777;
 
   private final Set<Path> searchable = ConcurrentHashMap.newKeySet();
+  private final Set<Path> identities = ConcurrentHashMap.newKeySet();
 
   /** Prepares {@code workspace} for {@code uid}/{@code gid}; with {@code chown} false only creates it. */
   void prepare(Path workspace, int uid, int gid, boolean chown) throws IOException {
@@ -63,6 +66,31 @@ final class Workspaces {
     if (chown) {
       own(tmp, uid, gid);
     }
+  }
+
+  /**
+   * Writes the generated {@code /etc} files ({@link SystemView#GENERATED}) into the {@link
+   * SystemView#identityDirectory} of {@code workspace}, once per gateway: owned by the gateway, readable by all, so a
+   * sandbox can see them but not change them. Call after {@link #prepare}, which makes the common parent searchable.
+   */
+  void prepareIdentity(Path workspace, String passwd, String group) throws IOException {
+    Path dir = SystemView.identityDirectory(workspace);
+    if (identities.contains(dir)) {
+      return;
+    }
+    Files.createDirectories(dir);
+    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+    write(dir, "passwd", passwd);
+    write(dir, "group", group);
+    identities.add(dir);
+  }
+
+  /** Replaces {@code dir/name} atomically, so a concurrent exec never binds a half-written file. */
+  private static void write(Path dir, String name, String content) throws IOException {
+    Path next = Files.createTempFile(dir, name, ".new");
+    Files.writeString(next, content);
+    Files.setPosixFilePermissions(next, PosixFilePermissions.fromString("rw-r--r--"));
+    Files.move(next, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
   private static void own(Path dir, int uid, int gid) throws IOException {

@@ -4,8 +4,10 @@ import dev.shellbus.devkit.gateway.GatewayException;
 import dev.shellbus.devkit.gateway.exec.ExecTarget;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.file.FileSystem;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -60,6 +62,27 @@ public final class Workspaces {
   /** Creates a sandbox directory and its parents, asynchronously. */
   public Future<Void> create(Path directory) {
     return vertx.fileSystem().mkdirs(directory.toString());
+  }
+
+  /**
+   * Deletes everything in the sandboxes directory: the workspaces, {@code /tmp} directories and generated files that a
+   * previous run on this data directory left behind. Sandboxes live in memory, so a restarted gateway has lost their
+   * records and processes; their directories would otherwise stay on disk for ever. Call before serving.
+   *
+   * @return a future of how many sandbox workspaces were deleted
+   */
+  public Future<Integer> clearLeftovers() {
+    FileSystem fs = vertx.fileSystem();
+    String dir = sandboxesDir.toString();
+    return fs.exists(dir)
+        .compose(exists -> exists ? fs.readDir(dir) : Future.succeededFuture(List.<String>of()))
+        .compose(entries -> Future.all(entries.stream().map(fs::deleteRecursive).toList())
+            .map(deleted -> (int) entries.stream().map(Path::of).filter(Workspaces::isWorkspace).count()));
+  }
+
+  private static boolean isWorkspace(Path entry) {
+    String name = entry.getFileName().toString();
+    return !name.startsWith(".") && !name.endsWith(".tmp");
   }
 
   /**

@@ -23,7 +23,9 @@ class LauncherTest {
             + " --new-session --cap-drop ALL -- /bin/bash -lc echo hi")
         .contains("--bind /var/tmp/ws.tmp /tmp").doesNotContain("--tmpfs /tmp").contains("--proc /proc")
         .contains("--dev /dev")
-        .doesNotContain("--share-net");
+        .doesNotContain("--share-net")
+        .contains("--ro-bind /var/tmp/.etc/passwd /etc/passwd").doesNotContain("--ro-bind /etc /etc")
+        .doesNotContain("/home").doesNotContain("/root").doesNotContain("/opt");
     assertThat(builder.command()).endsWith("/bin/bash", "-lc", "echo hi");
   }
 
