@@ -1,5 +1,6 @@
 package dev.shellbus.worker.process;
 
+import dev.shellbus.events.LogSafe;
 import dev.shellbus.orchestrator.Deadline;
 import dev.shellbus.orchestrator.engine.RequestContext;
 import dev.shellbus.orchestrator.engine.RetryRunner;
@@ -56,16 +57,17 @@ final class LeftoverSweeper {
                 .toList())
             .transform(ar -> {
               if (ar.failed()) {
-                LOG.warn("Removing leftovers of request {} failed in part: {}", context.requestId(),
-                    ar.cause().toString());
+                LOG.warn("Removing leftovers of request {} failed in part: {}", LogSafe.id(context.requestId()),
+                    LogSafe.text(ar.cause().toString()));
               }
               leftovers.forEach(info -> LOG.info("Removed sandbox {} left by attempt {} of request {}",
-                  info.handle().name(), info.labels().get(SandboxLabels.ATTEMPT), context.requestId()));
+                  LogSafe.id(info.handle().name()), LogSafe.id(info.labels().get(SandboxLabels.ATTEMPT)),
+                  LogSafe.id(context.requestId())));
               return Future.succeededFuture(leftovers);
             }))
         .recover(failure -> {
           LOG.warn("Could not look for leftovers of request {} (the reaper will remove them): {}",
-              context.requestId(), failure.toString());
+              LogSafe.id(context.requestId()), LogSafe.text(failure.toString()));
           return Future.succeededFuture(List.of());
         });
   }
