@@ -16,8 +16,13 @@ public class EventDecodingException extends SerializationException {
 
   /** What was wrong with the bytes. */
   public enum Reason {
-    /** The value had no bytes at all (a null value is a tombstone and decodes to null instead). */
+    /** The value had no bytes at all: zero bytes, not null. */
     EMPTY,
+    /**
+     * The value was null (a tombstone) where a record is required, as on the requests topic. {@link
+     * EventDeserializer#deserialize} still answers null for one, for compacted topics where a tombstone means "gone".
+     */
+    NULL_VALUE,
     /** The bytes do not start with the single-object marker {@code C3 01}. */
     WRONG_MAGIC,
     /** The bytes end before the 10-byte header or the record body is complete. */

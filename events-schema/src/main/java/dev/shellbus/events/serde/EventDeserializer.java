@@ -19,8 +19,12 @@ import org.apache.kafka.common.serialization.Deserializer;
 /**
  * Decodes single-object-encoded bytes written with any stored version of one record into the current generated class.
  *
- * <p>A null value (a tombstone) decodes to null. Anything else that is not a complete, well-formed record of the
- * expected kind throws {@link EventDecodingException} with its reason; no other exception escapes. Build it with
+ * <p>{@link #deserialize} decodes a null value (a tombstone) to null, for compacted topics where it means "gone";
+ * {@link #decode} refuses it ({@link Reason#NULL_VALUE}), for topics where a record is required. Anything else that is
+ * not a complete, well-formed record of the expected kind throws {@link EventDecodingException} with its reason; no
+ * other exception escapes. Input that runs out before the record is complete is {@link Reason#TRUNCATED}, whether
+ * the bytes simply end or a length or count claims more than is there; other malformed input is {@link
+ * Reason#CORRUPT_BODY}. Build it with
  * {@link #EventDeserializer(Class)}, or let Kafka instantiate it and set {@link EventSerdes#KIND_CONFIG}.
  *
  * @param <T> the generated record class
@@ -61,12 +65,16 @@ public final class EventDeserializer<T extends SpecificRecord> implements Deseri
     return data == null ? null : decode(data);
   }
 
-  /** Decodes one value; see the class comment for what it throws. */
+  /** Decodes one value, null included; see the class comment for what it throws. */
   public T decode(byte[] data) {
     if (kind == null) {
       throw new IllegalStateException("record kind not configured; set " + EventSerdes.KIND_CONFIG);
     }
     String record = kind.recordName();
+    if (data == null) {
+      throw new EventDecodingException(Reason.NULL_VALUE, record + ": null value (a tombstone) where a record is"
+          + " required", null, null);
+    }
     long fp = SingleObjectHeader.fingerprint(data, record);
     PlainListDatumReader<T> reader = readers.computeIfAbsent(fp, this::readerFor);
     if (reader == null) {
@@ -78,9 +86,11 @@ public final class EventDeserializer<T extends SpecificRecord> implements Deseri
     T value;
     try {
       value = reader.read(null, in);
-    } catch (EOFException e) {
+    } catch (EOFException | UnsupportedOperationException e) {
+      // Avro refuses a length or count beyond the largest Java array with UnsupportedOperationException: more than
+      // any byte array holds, so it runs past the end of this one. A negative length is malformed, not short.
       throw new EventDecodingException(Reason.TRUNCATED, record + ": body ends early (" + data.length
-          + " bytes in all)", fp, e);
+          + " bytes in all): " + e.getMessage(), fp, e);
     } catch (IOException | RuntimeException e) {
       throw new EventDecodingException(Reason.CORRUPT_BODY, record + ": body does not decode with schema "
           + SingleObjectHeader.hex(fp) + ": " + e, fp, e);

@@ -40,6 +40,14 @@ class EventDecodingErrorsTest {
   }
 
   @Test
+  void nullValueIsNullValueNotEmpty() {
+    EventDecodingException e = decodeFails(null);
+    assertThat(e.reason()).isEqualTo(Reason.NULL_VALUE);
+    assertThat(e.fingerprint()).isEmpty();
+    assertThat(requests.deserialize("t", null)).as("a tombstone still deserializes to null").isNull();
+  }
+
+  @Test
   void jsonIsWrongMagic() {
     EventDecodingException e = decodeFails("{\"request_id\":\"x\"}".getBytes(StandardCharsets.UTF_8));
     assertThat(e.reason()).isEqualTo(Reason.WRONG_MAGIC);
@@ -62,6 +70,30 @@ class EventDecodingErrorsTest {
     EventDecodingException e = decodeFails(Arrays.copyOf(valid, valid.length - 5));
     assertThat(e.reason()).isEqualTo(Reason.TRUNCATED);
     assertThat(e.fingerprint()).hasValue(requestFingerprint);
+  }
+
+  @Test
+  void recordCutInsideAStringFieldIsTruncated() {
+    SandboxRequest request = Fixtures.request();
+    request.setRequestId("r".repeat(300));
+    byte[] whole = new EventSerializer<>(SandboxRequest.class).serialize("t", request);
+    // The header, the two-byte length prefix of request_id, then 100 of its 300 characters.
+    EventDecodingException e = decodeFails(Arrays.copyOf(whole, SingleObjectHeader.LENGTH + 2 + 100));
+    assertThat(e.reason()).isEqualTo(Reason.TRUNCATED);
+    assertThat(e.fingerprint()).hasValue(requestFingerprint);
+  }
+
+  @Test
+  void everyProperPrefixOfAValidRequestIsTruncated() {
+    for (SandboxRequest request : Fixtures.requestsOfEveryBody()) {
+      byte[] whole = new EventSerializer<>(SandboxRequest.class).serialize("t", request);
+      for (int length = 0; length < whole.length; length++) {
+        Reason expected = length == 0 ? Reason.EMPTY : Reason.TRUNCATED;
+        assertThat(decodeFails(Arrays.copyOf(whole, length)).reason())
+            .as("the first %d of %d bytes of a %s", length, whole.length, request.getBody().getClass().getSimpleName())
+            .isEqualTo(expected);
+      }
+    }
   }
 
   @Test
@@ -95,6 +127,22 @@ class EventDecodingErrorsTest {
   }
 
   @Test
+  void lengthOrCountBeyondAnyArrayIsTruncated() throws IOException {
+    // Avro refuses these before reading (more than a Java array holds); they claim more than the record has.
+    assertThat(decodeFails(body(1L << 31)).reason()).isEqualTo(Reason.TRUNCATED);
+    assertThat(decodeFails(body(0, 0, 0, 0, 0, 1L << 31)).reason()).isEqualTo(Reason.TRUNCATED);
+    assertThat(decodeFails(body(0, 0, 0, 0, 0, Long.MAX_VALUE)).reason()).isEqualTo(Reason.TRUNCATED);
+    assertThat(decodeFails(body(0, 0, 0, 0, 0, 1, 1L << 33)).reason()).isEqualTo(Reason.TRUNCATED);
+  }
+
+  @Test
+  void negativeLengthInsideTheRecordIsCorruptNotTruncated() throws IOException {
+    assertThat(decodeFails(body(Long.MIN_VALUE)).reason()).isEqualTo(Reason.CORRUPT_BODY);
+    assertThat(decodeFails(body(0, 0, 0, 0, 0, 1, -3, 0, 0, 0))).hasMessageContaining("negative")
+        .extracting(EventDecodingException::reason).isEqualTo(Reason.CORRUPT_BODY);
+  }
+
+  @Test
   void unionBranchOutOfRangeIsCorrupt() throws IOException {
     // request_id "", tenant "", principal "", created_at 0, deadline 0, labels {}, trace: branch 7 (no such branch).
     assertThat(decodeFails(body(0, 0, 0, 0, 0, 0, 7)).reason()).isEqualTo(Reason.CORRUPT_BODY);
@@ -105,7 +153,7 @@ class EventDecodingErrorsTest {
     assertThat(decodeFails(body(1_000_000_000L)).reason()).isEqualTo(Reason.TRUNCATED);
     assertThat(decodeFails(body(0, 0, 0, 0, 0, 500_000_000L)).reason()).isEqualTo(Reason.TRUNCATED);
     assertThat(decodeFails(body(0, 0, 0, 0, 0, -500_000_000L, 10)).reason()).isEqualTo(Reason.TRUNCATED);
-    assertThat(decodeFails(body(Long.MAX_VALUE / 2)).reason()).isEqualTo(Reason.CORRUPT_BODY);
+    assertThat(decodeFails(body(Long.MAX_VALUE / 2)).reason()).isEqualTo(Reason.TRUNCATED);
     EventDeserializer<WorkerHeartbeat> heartbeats = new EventDeserializer<>(WorkerHeartbeat.class);
     byte[] header = new EventSerializer<>(WorkerHeartbeat.class).serialize("t", Fixtures.heartbeat());
     // worker_id, host, version, started_at, at, interval_ms, capacity, in_flight, queued, owned_sandboxes count.

@@ -1,5 +1,6 @@
 package dev.shellbus.worker.kafka;
 
+import dev.shellbus.events.LogSafe;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -128,7 +129,7 @@ final class Dispatcher {
     for (PartitionWork work : revoked) {
       for (Task task : queues.runningMatching(t -> t.work() == work)) {
         LOG.warn("Abandoning {} (request {}): its partition is being given up", task,
-            task.inbound() == null ? "?" : task.inbound().requestId());
+            task.inbound() == null ? "?" : LogSafe.id(task.inbound().requestId()));
         queues.release(task);
         if (task.inbound() != null) {
           handler.abandon(task.inbound());

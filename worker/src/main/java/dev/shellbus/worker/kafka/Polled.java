@@ -22,12 +22,8 @@ import org.apache.kafka.common.header.Header;
 record Polled(ConsumerRecord<byte[], byte[]> record, SandboxRequest request, String failureReason,
     String failureDetail) {
 
-  /** Decodes {@code record}; never throws for bad bytes. */
+  /** Decodes {@code record}; never throws for bad bytes (a null value is {@code NULL_VALUE}). */
   static Polled decode(ConsumerRecord<byte[], byte[]> record, EventDeserializer<SandboxRequest> deserializer) {
-    if (record.value() == null) {
-      return new Polled(record, null, EventDecodingException.Reason.EMPTY.name(),
-          "null value (a tombstone) on the request topic");
-    }
     try {
       return new Polled(record, deserializer.decode(record.value()), null, null);
     } catch (EventDecodingException e) {

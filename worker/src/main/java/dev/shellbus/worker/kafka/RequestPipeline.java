@@ -1,6 +1,7 @@
 package dev.shellbus.worker.kafka;
 
 import dev.shellbus.events.ErrorCode;
+import dev.shellbus.events.LogSafe;
 import dev.shellbus.orchestrator.Deadline;
 import dev.shellbus.orchestrator.retry.Retrier;
 import dev.shellbus.orchestrator.retry.RetryListener;
@@ -31,6 +32,9 @@ import org.slf4j.LoggerFactory;
  * (exponential backoff with full jitter) for as long as the partition is owned; once it is given up, the path stops
  * and leaves the offset to the next owner. The same holds once the attempt's {@link Lease} is up, even before the
  * context learns that the partition is gone: a fenced attempt is not started, and its result is not published.
+ *
+ * <p>Request ids, keys and error texts come from the record: they reach log lines and retry names through {@link
+ * LogSafe} only, once per line.
  */
 final class RequestPipeline {
 
@@ -70,8 +74,8 @@ final class RequestPipeline {
     InboundRequest in = polled.toInbound(known == null ? 1 : known.nextAttempt(), work.lease());
     Optional<String> fenced = in.lease().fenced();
     if (fenced.isPresent()) {
-      LOG.warn("Not starting request {} attempt {} from {}: fenced ({})", in.requestId(), in.attempt(), in.position(),
-          fenced.get());
+      LOG.warn("Not starting request {} attempt {} from {}: fenced ({})", LogSafe.id(in.requestId()), in.attempt(),
+          in.position(), fenced.get());
       return Future.succeededFuture();
     }
     task.started(in);
@@ -84,22 +88,27 @@ final class RequestPipeline {
    * the sweep of their sandboxes work as after a crash.
    */
   private Future<Void> attempt(PartitionWork work, Polled polled, InboundRequest in) {
-    LOG.info("Starting request {} attempt {} from {} (key {})", in.requestId(), in.attempt(), in.position(),
-        in.key());
+    LOG.info("Starting request {} attempt {} from {}{}", LogSafe.id(in.requestId()), in.attempt(), in.position(),
+        keyNote(in));
     return persist(work, RequestState.inFlight(in, options.workerId(), Instant.now()))
         .compose(v -> work.owned() ? invoke(in) : Future.failedFuture(new GivenUpException(in.position())))
         .compose(completion -> completion.runAgain().isPresent()
             ? again(work, polled, in, completion.runAgain().get())
             : finish(work, in, completion))
-        .recover(cause -> failed(work, polled, "request " + in.requestId(), cause));
+        .recover(cause -> failed(work, polled, "request " + LogSafe.id(in.requestId()), cause));
+  }
+
+  /** The key for a log line, when it is not the request id already shown. */
+  private static String keyNote(InboundRequest in) {
+    return in.key() == null || in.key().equals(in.requestId()) ? "" : " (key " + LogSafe.id(in.key()) + ")";
   }
 
   private Future<Void> again(PartitionWork work, Polled polled, InboundRequest in, String why) {
     if (!work.owned() || in.lease().fenced().isPresent()) {
       return Future.succeededFuture();
     }
-    LOG.warn("Request {} attempt {} was interrupted ({}); running it again as attempt {}", in.requestId(),
-        in.attempt(), why, in.attempt() + 1);
+    LOG.warn("Request {} attempt {} was interrupted ({}); running it again as attempt {}", LogSafe.id(in.requestId()),
+        in.attempt(), LogSafe.text(why), in.attempt() + 1);
     metrics.ranAgain();
     return attempt(work, polled, polled.toInbound(in.attempt() + 1, in.lease()));
   }
@@ -110,7 +119,8 @@ final class RequestPipeline {
    * its partition.
    */
   Future<Void> deadLetter(PartitionWork work, Polled polled, String reason, String detail) {
-    LOG.warn("Dead-lettering {}@{} (reason {}): {}", polled.partition(), polled.offset(), reason, detail);
+    LOG.warn("Dead-lettering {}@{} (reason {}): {}", polled.partition(), polled.offset(), reason,
+        LogSafe.text(detail));
     ProducerRecord<byte[], byte[]> record =
         DeadLetters.of(options.topics().deadLetters(), polled.record(), reason, detail);
     return retry(work, "dead-letter " + polled.partition() + "@" + polled.offset(), () -> publisher.send(record))
@@ -131,8 +141,9 @@ final class RequestPipeline {
     if (!work.owned() || cause instanceof GivenUpException) {
       return Future.succeededFuture();
     }
-    LOG.error("Processing {} at {}@{} failed; dead-lettering it", what, polled.partition(), polled.offset(), cause);
-    return deadLetter(work, polled, ErrorCode.INTERNAL.name(), what + " failed: " + cause);
+    LOG.error("Processing {} at {}@{} failed; dead-lettering it", what, polled.partition(), polled.offset(),
+        LogSafe.throwable(cause));
+    return deadLetter(work, polled, ErrorCode.INTERNAL.name(), what + " failed: " + LogSafe.text(cause.toString()));
   }
 
   /** Calls the handler; its answer is brought back to this context even if the handler completes it elsewhere. */
@@ -160,27 +171,30 @@ final class RequestPipeline {
 
   private Future<Void> finish(PartitionWork work, InboundRequest in, Completion completion) {
     if (!work.owned()) {
-      LOG.info("Discarding the result of request {} from {}: partition given up", in.requestId(), in.position());
+      LOG.info("Discarding the result of request {} from {}: partition given up", LogSafe.id(in.requestId()),
+          in.position());
       return Future.succeededFuture();
     }
     Optional<String> fenced = in.lease().fenced();
     if (fenced.isPresent()) {
-      LOG.warn("Discarding the result of request {} attempt {} from {}: fenced ({})", in.requestId(), in.attempt(),
-          in.position(), fenced.get());
+      LOG.warn("Discarding the result of request {} attempt {} from {}: fenced ({})", LogSafe.id(in.requestId()),
+          in.attempt(), in.position(), fenced.get());
       return Future.succeededFuture();
     }
     RequestState done = RequestState.done(in, options.workerId(), Instant.now(), completion);
     return persist(work, done)
-        .compose(v -> retry(work, "publish result of " + in.requestId(), () -> publishAll(completion.records())))
+        .compose(v -> retry(work, "publish result of " + LogSafe.id(in.requestId()),
+            () -> publishAll(completion.records())))
         .onSuccess(v -> {
           metrics.completed();
-          LOG.info("Completed request {} attempt {} at {}", in.requestId(), in.attempt(), in.position());
+          LOG.info("Completed request {} attempt {} at {}", LogSafe.id(in.requestId()), in.attempt(), in.position());
           complete(work, in.offset());
         });
   }
 
   private Future<Void> republish(PartitionWork work, Polled polled, RequestState state) {
-    LOG.info("Request {} at {}@{} already DONE (attempt {}); re-publishing its stored result", state.requestId(),
+    String id = LogSafe.id(state.requestId());
+    LOG.info("Request {} at {}@{} already DONE (attempt {}); re-publishing its stored result", id,
         polled.partition(), polled.offset(), state.attempt());
     List<OutboundRecord> records = new ArrayList<>();
     for (OutboundRecord r : state.records()) {
@@ -188,19 +202,20 @@ final class RequestPipeline {
       headers.add(new RecordHeader(REPUBLISHED_HEADER, "true".getBytes(StandardCharsets.UTF_8)));
       records.add(new OutboundRecord(r.topic(), r.key(), r.value(), headers));
     }
-    return retry(work, "re-publish " + state.requestId(), () -> publishAll(records))
+    return retry(work, "re-publish " + id, () -> publishAll(records))
         .onSuccess(v -> {
           metrics.republished();
           complete(work, polled.offset());
         })
-        .recover(cause -> failed(work, polled, "re-publishing " + state.requestId(), cause));
+        .recover(cause -> failed(work, polled, "re-publishing " + id, cause));
   }
 
   private Future<Void> persist(PartitionWork work, RequestState state) {
     byte[] key = state.requestId().getBytes(StandardCharsets.UTF_8);
     ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(options.topics().requestState(),
         work.partition().partition(), key, RequestStateCodec.encode(state));
-    return retry(work, "write " + state.status() + " of " + state.requestId(), () -> publisher.send(record))
+    return retry(work, "write " + state.status() + " of " + LogSafe.id(state.requestId()),
+        () -> publisher.send(record))
         .onSuccess(md -> work.remember(state))
         .mapEmpty();
   }

@@ -1,5 +1,6 @@
 package dev.shellbus.worker.kafka;
 
+import dev.shellbus.events.LogSafe;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
@@ -81,11 +82,12 @@ final class StateLoader implements AutoCloseable {
         states.put(state, committed);
       } else {
         LOG.warn("Skipping request state {}-{}@{}: key {} names another request than its value ({})",
-            record.topic(), record.partition(), record.offset(), record.key(), state.requestId());
+            record.topic(), record.partition(), record.offset(), LogSafe.id(record.key()),
+            LogSafe.id(state.requestId()));
       }
     } catch (IllegalArgumentException e) {
       LOG.warn("Skipping unreadable request state {}-{}@{} (key {}): {}", record.topic(), record.partition(),
-          record.offset(), record.key(), e.getMessage());
+          record.offset(), LogSafe.id(record.key()), LogSafe.text(e.getMessage()));
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.shellbus.worker.logging;
 
+import dev.shellbus.events.LogSafe;
 import dev.shellbus.events.TelemetryAttributes;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,7 +11,8 @@ import org.slf4j.MDC;
  * Vert.x runs many requests on one event-loop thread, so the ids are set around each log call rather than left on
  * the thread. The keys are the shared OpenTelemetry attribute keys ({@code shellbus.request.id}, {@code
  * shellbus.session.id}, {@code sandbox.id}, {@code sandbox.name}, {@code shellbus.tenant}), which the JSON layout
- * writes as fields.
+ * writes as fields. Values come from the request, so each is made {@link LogSafe} (at most 256 characters plus a
+ * clipping marker, control characters escaped); log lines that run in a context leave these ids out of their message.
  */
 public final class LogContext {
 
@@ -32,7 +34,7 @@ public final class LogContext {
 
   private void put(String key, String value) {
     if (value != null && !value.isEmpty()) {
-      ids.put(key, value);
+      ids.put(key, LogSafe.id(value));
     }
   }
 

@@ -70,8 +70,13 @@ final class Completions {
   }
 
   /** REJECTED with the first violation's code and every violation in the message. */
+  /** The violations in one line, {@code field: code: message} joined by {@code ; }. */
+  static String describe(List<Violation> violations) {
+    return violations.stream().map(Violation::toString).collect(Collectors.joining("; "));
+  }
+
   Completion rejected(RequestTrack track, List<Violation> violations) {
-    String message = violations.stream().map(Violation::toString).collect(Collectors.joining("; "));
+    String message = describe(violations);
     return notRun(track, ResultStatus.REJECTED, violations.get(0).code(), message);
   }
 

@@ -1,5 +1,6 @@
 package dev.shellbus.worker.process;
 
+import dev.shellbus.events.LogSafe;
 import dev.shellbus.events.v1.AuditEvent;
 import dev.shellbus.events.v1.LifecycleEvent;
 import dev.shellbus.worker.kafka.EventPublisher;
@@ -49,8 +50,8 @@ final class EventSink {
     return publisher.publish(record).transform(ar -> {
       metrics.published(type, ar.succeeded());
       if (ar.failed()) {
-        log.run(() -> LOG.warn("Publishing a {} event of request {} failed: {}", type, in.requestId(),
-            ar.cause().toString()));
+        log.run(() -> LOG.warn("Publishing a {} event of the request failed: {}", type,
+            LogSafe.text(ar.cause().toString())));
       }
       return Future.succeededFuture();
     });

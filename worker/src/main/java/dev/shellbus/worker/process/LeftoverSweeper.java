@@ -1,5 +1,6 @@
 package dev.shellbus.worker.process;
 
+import dev.shellbus.events.LogSafe;
 import dev.shellbus.orchestrator.Deadline;
 import dev.shellbus.orchestrator.engine.RequestContext;
 import dev.shellbus.orchestrator.engine.RetryRunner;
@@ -60,7 +61,7 @@ final class LeftoverSweeper {
         })
         .recover(failure -> {
           LOG.warn("Could not look for leftovers of request {} (the reaper will remove them): {}",
-              context.requestId(), failure.toString());
+              LogSafe.id(context.requestId()), LogSafe.text(failure.toString()));
           return Future.succeededFuture(List.of());
         });
   }
@@ -70,10 +71,11 @@ final class LeftoverSweeper {
     return retry.run("gateway.delete", deadline,
             () -> gateway.delete(info.handle().workspace(), info.handle().name(), deadline))
         .map(v -> info)
-        .onSuccess(v -> LOG.info("Removed sandbox {} left by attempt {} of request {}", info.handle().name(), attempt,
-            context.requestId()))
+        .onSuccess(v -> LOG.info("Removed sandbox {} left by attempt {} of request {}", LogSafe.id(info.handle().name()),
+            LogSafe.id(attempt), LogSafe.id(context.requestId())))
         .onFailure(e -> LOG.warn("Removing sandbox {} left by attempt {} of request {} failed (the reaper will"
-            + " remove it): {}", info.handle().name(), attempt, context.requestId(), e.toString()));
+            + " remove it): {}", LogSafe.id(info.handle().name()), LogSafe.id(attempt), LogSafe.id(context.requestId()),
+            LogSafe.text(e.toString())));
   }
 
   private static boolean earlier(SandboxInfo info, int attempt) {

@@ -1,5 +1,6 @@
 package dev.shellbus.worker.process;
 
+import dev.shellbus.events.LogSafe;
 import dev.shellbus.events.v1.LifecycleEvent;
 import dev.shellbus.events.v1.LifecycleType;
 import dev.shellbus.orchestrator.engine.EngineEvent;
@@ -64,8 +65,7 @@ final class RequestAttempt implements EngineObserver {
     h.sandbox().map(SandboxHandle::name).or(h::sandboxName).ifPresent(name -> sandboxName = name);
     meters.on(e, track.requestId(), track.sessionId());
     audit.on(e).forEach(a -> pending.add(sink.audit(track.in, log(), a)));
-    log().run(() -> LOG.info("Request {} {} -> {}: {}{}", track.requestId(), h.from(), h.to(),
-        e.getClass().getSimpleName(), reason(e)));
+    log().run(() -> LOG.info("{} -> {}: {}{}", h.from(), h.to(), e.getClass().getSimpleName(), reason(e)));
     Optional<LifecycleType> type = LifecycleMapper.type(e);
     if (type.isEmpty()) {
       return;
@@ -84,9 +84,8 @@ final class RequestAttempt implements EngineObserver {
     Optional<String> why = track.in.lease().fenced();
     if (why.isPresent() && fenced.compareAndSet(false, true)) {
       meters.fenced();
-      LogContext.of(track.requestId(), track.sessionId(), null, null, track.request.getTenant()).run(() -> LOG.warn(
-          "Request {} attempt {} (partition {}) is fenced and touches no sandbox any more; its result will not be"
-              + " published: {}", track.requestId(), track.in.attempt(), track.in.partition(), why.get()));
+      track.log().run(() -> LOG.warn("Attempt {} (partition {}) is fenced and touches no sandbox any more; its result"
+          + " will not be published: {}", track.in.attempt(), track.in.partition(), why.get()));
     }
     return why;
   }
@@ -127,7 +126,7 @@ final class RequestAttempt implements EngineObserver {
   }
 
   private String reason(EngineEvent e) {
-    return e instanceof EngineEvent.PhaseChanged p ? p.reason().map(r -> " (" + track.scrubber.text(r) + ")").orElse("")
-        : "";
+    return e instanceof EngineEvent.PhaseChanged p
+        ? p.reason().map(r -> " (" + LogSafe.text(track.scrubber.text(r)) + ")").orElse("") : "";
   }
 }

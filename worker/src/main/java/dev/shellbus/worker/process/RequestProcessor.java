@@ -1,6 +1,7 @@
 package dev.shellbus.worker.process;
 
 import dev.shellbus.events.ErrorCode;
+import dev.shellbus.events.LogSafe;
 import dev.shellbus.events.v1.LifecycleEvent;
 import dev.shellbus.events.v1.LifecycleType;
 import dev.shellbus.events.v1.ResultStatus;
@@ -124,7 +125,7 @@ public final class RequestProcessor implements RequestHandler {
         return sweep(track).map(v -> completions.notRun(track, ResultStatus.TIMED_OUT, ErrorCode.DEADLINE_EXCEEDED,
             "the deadline passed before attempt " + in.attempt() + " could run"));
       }
-      track.log().run(() -> LOG.info("Rejecting request {}: {}", in.requestId(), violations));
+      track.log().run(() -> LOG.info("Rejecting the request: {}", LogSafe.text(Completions.describe(violations))));
       return Future.succeededFuture(completions.rejected(track, violations));
     }
     Requests.Request request;
@@ -159,7 +160,7 @@ public final class RequestProcessor implements RequestHandler {
       return Future.succeededFuture(completions.rejected(track, violations));
     }
     Requests.Cancel cancel = (Requests.Cancel) mapper.toEngine(in.request(), in.attempt(), track.acceptedAt);
-    track.log().run(() -> LOG.info("Cancel {} asks to stop request {}", in.requestId(), cancel.targetRequestId()));
+    track.log().run(() -> LOG.info("Cancel asks to stop request {}", LogSafe.id(cancel.targetRequestId())));
     return engine.cancel(cancel).map(outcome -> {
       var result = results.fromOutcome(in.request(), outcome, track.scrubber);
       metrics.requestFinished(track.kind.tag(), "succeeded", Duration.between(track.acceptedAt, clock.instant()));
@@ -174,7 +175,7 @@ public final class RequestProcessor implements RequestHandler {
   public void abandon(InboundRequest in) {
     Optional.ofNullable(running.get(in.requestId())).filter(a -> a.track().in.attempt() == in.attempt()).ifPresent(a -> {
       a.abandon();
-      a.log().run(() -> LOG.warn("Request {} was given up by the consumer; stopping it", in.requestId()));
+      a.log().run(() -> LOG.warn("The request was given up by the consumer; stopping it"));
       engine.cancel(new Requests.Cancel(mapper.context(in.request(), in.attempt(), clock.instant()),
           in.requestId(), "worker gave the request up (rebalance or shutdown)"));
     });
@@ -185,7 +186,7 @@ public final class RequestProcessor implements RequestHandler {
     List<RequestAttempt> attempts = List.copyOf(running.values());
     for (RequestAttempt attempt : attempts) {
       RequestTrack track = attempt.track();
-      attempt.log().run(() -> LOG.warn("Cancelling request {}: {}", track.requestId(), reason));
+      attempt.log().run(() -> LOG.warn("Cancelling the request: {}", LogSafe.text(reason)));
       engine.cancel(new Requests.Cancel(mapper.context(track.request, track.in.attempt(), clock.instant()),
           track.requestId(), reason));
     }
@@ -253,8 +254,8 @@ public final class RequestProcessor implements RequestHandler {
     }
     events.add(attempt.terminal().orElseGet(() -> own(attempt, LifecycleType.valueOf(status), now)));
     var result = results.fromOutcome(track.request, outcome, track.scrubber);
-    attempt.log().run(() -> LOG.info("Request {} attempt {} finished {}{}", track.requestId(), track.in.attempt(),
-        status, outcome.error().map(e -> " (" + e.code() + ")").orElse("")));
+    attempt.log().run(() -> LOG.info("Attempt {} finished {}{}", track.in.attempt(), status,
+        outcome.error().map(e -> " (" + e.code() + ")").orElse("")));
     return attempt.settled().map(v -> completions.of(track, result, events));
   }
 

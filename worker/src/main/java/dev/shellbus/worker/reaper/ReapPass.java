@@ -1,5 +1,6 @@
 package dev.shellbus.worker.reaper;
 
+import dev.shellbus.events.LogSafe;
 import dev.shellbus.events.v1.LifecycleType;
 import dev.shellbus.orchestrator.Deadline;
 import dev.shellbus.orchestrator.engine.SandboxLabels;
@@ -91,7 +92,8 @@ final class ReapPass {
     }
     if (dryRun) {
       for (Verdict v : verdicts) {
-        LOG.info("Would reap sandbox {} (rule {}): {}", v.sandbox().handle().name(), v.rule().label(), v.reason());
+        LOG.info("Would reap sandbox {} (rule {}): {}", LogSafe.id(v.sandbox().handle().name()), v.rule().label(),
+            LogSafe.text(v.reason()));
         metrics.wouldReap(v.rule());
       }
       return Future.succeededFuture(new int[] {0, 0});
@@ -106,8 +108,8 @@ final class ReapPass {
         return reapAll(verdicts, index + 1, reaped + 1, failed);
       }
       metrics.deleteFailed();
-      LOG.warn("Reaping sandbox {} (rule {}) failed, the next pass tries again: {}", v.sandbox().handle().name(),
-          v.rule().label(), ar.cause().getMessage());
+      LOG.warn("Reaping sandbox {} (rule {}) failed, the next pass tries again: {}",
+          LogSafe.id(v.sandbox().handle().name()), v.rule().label(), LogSafe.text(ar.cause().getMessage()));
       return reapAll(verdicts, index + 1, reaped, failed + 1);
     });
   }
@@ -124,7 +126,8 @@ final class ReapPass {
         })
         .map(published -> {
           metrics.reaped(v.rule());
-          LOG.info("Reaped sandbox {} (rule {}): {}", sandbox.handle().name(), v.rule().label(), v.reason());
+          LOG.info("Reaped sandbox {} (rule {}): {}", LogSafe.id(sandbox.handle().name()), v.rule().label(),
+              LogSafe.text(v.reason()));
           return null;
         });
   }
@@ -141,7 +144,8 @@ final class ReapPass {
     return SessionEnds.write(store.get(), SessionEnds.ref(bucket, keyPrefix, tenant, session), end,
             Deadline.in(CALL_BUDGET))
         .recover(e -> {
-          LOG.warn("Could not leave the session-end note of session {}: {}", session, e.getMessage());
+          LOG.warn("Could not leave the session-end note of session {}: {}", LogSafe.id(session),
+              LogSafe.text(e.getMessage()));
           return Future.succeededFuture();
         });
   }

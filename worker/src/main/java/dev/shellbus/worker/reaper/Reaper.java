@@ -1,5 +1,6 @@
 package dev.shellbus.worker.reaper;
 
+import dev.shellbus.events.LogSafe;
 import dev.shellbus.orchestrator.gateway.GatewayClient;
 import dev.shellbus.orchestrator.store.ObjectStore;
 import dev.shellbus.worker.audit.AuditFactory;
@@ -129,7 +130,7 @@ public final class Reaper {
     pass.run().onComplete(ar -> {
       running.set(false);
       if (ar.failed()) {
-        LOG.warn("Reaper pass failed; the next one tries again: {}", ar.cause().getMessage());
+        LOG.warn("Reaper pass failed; the next one tries again: {}", LogSafe.text(ar.cause().getMessage()));
       } else if (!ar.result().verdicts().isEmpty()) {
         LOG.info("Reaper pass: {} sandboxes, {} to reap, {} reaped, {} failed{}", ar.result().seen(),
             ar.result().verdicts().size(), ar.result().reaped(), ar.result().failed(),

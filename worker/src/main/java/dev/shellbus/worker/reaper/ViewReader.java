@@ -1,5 +1,6 @@
 package dev.shellbus.worker.reaper;
 
+import dev.shellbus.events.LogSafe;
 import dev.shellbus.events.serde.EventDeserializer;
 import dev.shellbus.events.v1.LifecycleEvent;
 import dev.shellbus.events.v1.WorkerHeartbeat;
@@ -142,7 +143,8 @@ final class ViewReader implements AutoCloseable {
       }
     } catch (RuntimeException e) {
       skipped++;
-      LOG.debug("Skipping unreadable {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), e.toString());
+      LOG.debug("Skipping unreadable {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
+          LogSafe.text(e.toString()));
     }
   }
 

@@ -5,10 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.shellbus.devkit.testing.BootstrapServers;
 import dev.shellbus.devkit.testing.KafkaExtension;
 import dev.shellbus.events.Topics;
+import dev.shellbus.events.serde.EventSerializer;
+import dev.shellbus.events.v1.SandboxRequest;
 import dev.shellbus.worker.kafka.RecordingHandler.Ledger;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.EncoderFactory;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.junit.jupiter.api.Test;
@@ -16,6 +24,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(KafkaExtension.class)
 class DeadLetterIT {
+
+  /** The Avro single-object header: marker and fingerprint. */
+  private static final int HEADER = 10;
 
   @Test
   void undecodableBytesGoToTheDeadLetterTopicAndThePartitionKeepsFlowing(@BootstrapServers String bootstrap) {
@@ -27,13 +38,16 @@ class DeadLetterIT {
       h.sendRaw(0, "poison", garbage, List.of(new RecordHeader("x-origin", "test".getBytes(StandardCharsets.UTF_8))));
       h.sendRaw(0, "unknown", unknownSchema, List.of());
       h.sendRaw(0, "tombstone", null, List.of());
+      h.sendRaw(0, "empty", new byte[0], List.of());
+      h.sendRaw(0, "cut", cutInsideTheRequestId(), List.of());
+      h.sendRaw(0, "claims", claimsMoreThanJavaHolds(), List.of());
       h.send(0, "good", Events.exec("good-1", "good"));
 
-      List<ConsumerRecord<byte[], byte[]>> dlq = h.read(h.topics.deadLetters(), 3);
+      List<ConsumerRecord<byte[], byte[]>> dlq = h.read(h.topics.deadLetters(), 6);
       h.read(h.topics.results(), 1);
 
       assertThat(dlq).extracting(r -> KafkaHarness.header(r, Topics.DLQ_REASON))
-          .containsExactly("WRONG_MAGIC", "UNKNOWN_FINGERPRINT", "EMPTY");
+          .containsExactly("WRONG_MAGIC", "UNKNOWN_FINGERPRINT", "NULL_VALUE", "EMPTY", "TRUNCATED", "TRUNCATED");
       ConsumerRecord<byte[], byte[]> first = dlq.get(0);
       assertThat(first.value()).isEqualTo(garbage);
       assertThat(new String(first.key(), StandardCharsets.UTF_8)).isEqualTo("poison");
@@ -43,10 +57,33 @@ class DeadLetterIT {
       assertThat(KafkaHarness.header(first, Topics.DLQ_SOURCE_OFFSET)).isEqualTo("0");
       assertThat(KafkaHarness.header(first, Topics.DLQ_DETAIL)).contains("WRONG_MAGIC");
       assertThat(dlq.get(2).value()).isNull();
+      assertThat(dlq.get(3).value()).isEmpty();
+      assertThat(dlq.get(4).value()).isEqualTo(cutInsideTheRequestId());
       assertThat(ledger.ids("start")).containsExactly("good-1");
-      assertThat(consumer.metrics().deadLetteredCount()).isEqualTo(3);
-      Await.until("all four offsets committed", () -> Long.valueOf(4).equals(h.committed().get(0)), h::committed);
+      assertThat(consumer.metrics().deadLetteredCount()).isEqualTo(6);
+      Await.until("all seven offsets committed", () -> Long.valueOf(7).equals(h.committed().get(0)), h::committed);
     }
+  }
+
+  /** A valid request cut off in the middle of its 300-character request id. */
+  private static byte[] cutInsideTheRequestId() {
+    byte[] whole = new EventSerializer<>(SandboxRequest.class).serialize("t", Events.exec("r".repeat(300), "cut"));
+    return Arrays.copyOf(whole, HEADER + 2 + 100);
+  }
+
+  /** A valid request header, then a request id length of 2^40 bytes with nothing behind it. */
+  private static byte[] claimsMoreThanJavaHolds() {
+    byte[] whole = new EventSerializer<>(SandboxRequest.class).serialize("t", Events.exec("claims", "claims"));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.write(whole, 0, HEADER);
+    BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
+    try {
+      encoder.writeLong(1L << 40);
+      encoder.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
   }
 
   @Test
