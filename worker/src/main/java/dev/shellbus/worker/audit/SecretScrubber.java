@@ -18,7 +18,8 @@ import java.util.List;
  *
  * <p>Which values are secret and how bytes are masked is {@link Secrets}, the same rule the engine applies to the
  * output streams it stores as log objects; results carry the inline head and tail of those streams, masked again
- * here (a no-op on output the engine masked already) along with argv and messages.
+ * here along with argv and messages (nothing is left to mask in output the engine masked already, unless a secret
+ * is a piece of the mask text itself, which is then masked once more).
  */
 public final class SecretScrubber {
 
