@@ -3,12 +3,15 @@ package dev.shellbus.cli;
 import dev.shellbus.events.EventKind;
 import dev.shellbus.events.serde.EventDecodingException;
 import dev.shellbus.events.serde.EventDeserializer;
+import dev.shellbus.events.v1.SandboxRequest;
+import dev.shellbus.worker.audit.SecretScrubber;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.UnaryOperator;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -26,7 +29,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Print the records of a shellbus topic as one JSON line each, until Ctrl-C, --count records or --until-end.",
-      "Records that do not decode are printed as an error line with the reason."
+      "Records that do not decode are printed as an error line with the reason.",
+      "In requests, every occurrence of a secret env value (secret_env_keys) is printed as ***REDACTED***."
     })
 final class TailCommand implements Callable<Integer> {
 
@@ -140,7 +144,9 @@ final class TailCommand implements Callable<Integer> {
       }
       Schema.Field field = value.getSchema().getField("request_id");
       Object id = field == null ? null : value.get(field.pos());
-      return new Decoded(RecordJson.toJson(value), id == null ? null : id.toString());
+      UnaryOperator<String> mask = value instanceof SandboxRequest request ? SecretScrubber.of(request)::text
+          : UnaryOperator.identity();
+      return new Decoded(RecordJson.toJson(value, mask), id == null ? null : id.toString());
     } catch (EventDecodingException e) {
       return new Decoded(error(record, e.reason().name(), e.getMessage()), null);
     } catch (RuntimeException e) {

@@ -19,7 +19,7 @@ final class JobFlow extends Flow {
   JobFlow(RequestInputs request, RequestProgress progress, Requests.Job job) {
     super(request, progress);
     this.job = job;
-    this.steps = new StepRunner(request, progress);
+    this.steps = new StepRunner(request, progress, job.secrets());
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.shellbus.orchestrator.engine;
 
 import dev.shellbus.orchestrator.Deadline;
+import dev.shellbus.orchestrator.redact.StreamRedactor;
 import dev.shellbus.orchestrator.store.BufferPipe;
 import dev.shellbus.orchestrator.store.ObjectRef;
 import dev.shellbus.orchestrator.store.StoredObject;
@@ -16,6 +17,10 @@ import java.util.Optional;
  * byte, so a silent stream stores nothing) while a {@link HeadTail} keeps the inline view. The
  * caller pauses its exec stream when {@link #write(Buffer)} says the upload is behind.
  *
+ * <p>Both see the stream after its {@link StreamRedactor}: the log object, its size and SHA-256, the
+ * inline head and tail and the total all describe the redacted bytes. The redactor holds back the end
+ * of a chunk that could begin a secret and releases it on {@link #finish()}.
+ *
  * <p>With {@link LogObjects#WHEN_TRUNCATED} the first head-plus-tail bytes are held back (the view
  * holds them anyway); the upload starts with them only once the stream outgrows the inline view, so
  * a stream the result carries whole writes nothing to the object store.
@@ -24,6 +29,7 @@ final class OutputRecorder {
   private final EngineServices services;
   private final ObjectRef ref;
   private final Deadline deadline;
+  private final StreamRedactor redactor;
   private final HeadTail view;
   private final long holdBackBytes;
   private final List<Buffer> heldBack = new ArrayList<>();
@@ -32,8 +38,9 @@ final class OutputRecorder {
   private Future<StoredObject> stored;
   private String failure;
 
-  OutputRecorder(EngineServices services, ObjectRef ref, Deadline deadline) {
+  OutputRecorder(EngineServices services, ObjectRef ref, Deadline deadline, StreamRedactor redactor) {
     this.services = services;
+    this.redactor = redactor;
     this.ref = ref;
     this.deadline = deadline;
     EngineConfig config = services.config();
@@ -44,6 +51,13 @@ final class OutputRecorder {
 
   /** Records a chunk; returns true when the caller should pause until {@link #onDrain}. */
   boolean write(Buffer chunk) {
+    return record(redactor.write(chunk));
+  }
+
+  private boolean record(Buffer chunk) {
+    if (chunk.length() == 0) {
+      return pipe != null && pipe.writeQueueFull();
+    }
     view.add(chunk);
     seen += chunk.length();
     if (pipe == null && seen <= holdBackBytes) {
@@ -73,6 +87,7 @@ final class OutputRecorder {
    * to its limits) and says why in {@link #failure()}; the step's status does not change.
    */
   Future<OutputCapture> finish() {
+    record(redactor.finish());
     if (pipe == null) {
       return Future.succeededFuture(view.capture(Optional.empty()));
     }

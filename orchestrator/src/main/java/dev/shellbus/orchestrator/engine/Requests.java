@@ -1,5 +1,6 @@
 package dev.shellbus.orchestrator.engine;
 
+import dev.shellbus.orchestrator.redact.Secrets;
 import dev.shellbus.orchestrator.transfer.FileInput;
 import java.time.Duration;
 import java.util.List;
@@ -42,6 +43,11 @@ public final class Requests {
     public Job(RequestContext context, SandboxOptions sandbox, List<FileInput> inputs, List<StepSpec> steps,
         List<String> artifactPaths, boolean keepSandbox) {
       this(context, sandbox, inputs, steps, artifactPaths, keepSandbox, Optional.empty());
+    }
+
+    /** The secret values of the sandbox env and of every step's env: each step's output is masked by all of them. */
+    public Secrets secrets() {
+      return steps.stream().map(StepSpec::secrets).reduce(sandbox.secrets(), Secrets::plus);
     }
   }
 

@@ -1,8 +1,10 @@
 package dev.shellbus.orchestrator.engine;
 
+import dev.shellbus.orchestrator.redact.Secrets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The sandbox a job or session asks for, in the engine's terms (the worker maps the event's
@@ -11,6 +13,7 @@ import java.util.Optional;
  * @param workspace the gateway workspace, empty for "default"
  * @param image the image, empty for the driver default
  * @param environment env for the sandbox and every command in it
+ * @param secretEnvKeys keys of {@code environment} whose values must never be shown
  * @param policy an encoded {@code openshell.sandbox.v1.SandboxPolicy}, when given
  * @param providers provider names to attach
  * @param gpuCount GPUs to request, when any
@@ -22,6 +25,7 @@ public record SandboxOptions(
     String workspace,
     String image,
     Map<String, String> environment,
+    Set<String> secretEnvKeys,
     Optional<byte[]> policy,
     List<String> providers,
     Optional<Integer> gpuCount,
@@ -32,9 +36,15 @@ public record SandboxOptions(
     workspace = workspace == null ? "" : workspace;
     image = image == null ? "" : image;
     environment = Map.copyOf(environment);
+    secretEnvKeys = Set.copyOf(secretEnvKeys);
     providers = List.copyOf(providers);
     resources = Map.copyOf(resources);
     labels = Map.copyOf(labels);
+  }
+
+  /** The secret values of the sandbox env. */
+  public Secrets secrets() {
+    return Secrets.fromEnv(environment, secretEnvKeys);
   }
 
   /** The default image in the default workspace, nothing else. */
@@ -44,7 +54,7 @@ public record SandboxOptions(
 
   /** The given image in the default workspace, nothing else. */
   public static SandboxOptions image(String image) {
-    return new SandboxOptions("", image, Map.of(), Optional.empty(), List.of(), Optional.empty(), Map.of(),
+    return new SandboxOptions("", image, Map.of(), Set.of(), Optional.empty(), List.of(), Optional.empty(), Map.of(),
         Optional.empty(), Map.of());
   }
 }

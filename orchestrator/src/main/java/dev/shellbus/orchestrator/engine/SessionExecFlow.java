@@ -21,7 +21,7 @@ final class SessionExecFlow extends SessionFlow {
   SessionExecFlow(RequestInputs request, RequestProgress progress, Requests.Exec exec) {
     super(request, progress);
     this.exec = exec;
-    this.runner = new StepRunner(request, progress);
+    this.runner = new StepRunner(request, progress, exec.command().secrets());
   }
 
   @Override

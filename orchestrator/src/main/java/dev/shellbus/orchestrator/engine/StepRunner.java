@@ -6,6 +6,7 @@ import dev.shellbus.orchestrator.gateway.ExecCall;
 import dev.shellbus.orchestrator.gateway.ExecEvent;
 import dev.shellbus.orchestrator.gateway.ExecLimit;
 import dev.shellbus.orchestrator.gateway.ExecSpec;
+import dev.shellbus.orchestrator.redact.Secrets;
 import dev.shellbus.orchestrator.transfer.ExecLauncher;
 import dev.shellbus.orchestrator.transfer.ExitWatch;
 import io.vertx.core.Future;
@@ -16,7 +17,7 @@ import java.util.Optional;
 /**
  * Runs one step: one exec that asks for the step's own timeout (the gateway adapter decides the
  * exec's {@link ExecLimit} from it and the request's remaining budget); stdout and stderr streamed
- * to log objects while the inline head and tail are kept; an exit 124 read as the limit the call
+ * to log objects while the inline head and tail are kept, both with the request's secret values masked; an exit 124 read as the limit the call
  * reports, the step's own timeout or the request deadline; a stream that ends without an exit
  * reported as the exec error it is (never exit 0).
  */
@@ -38,10 +39,12 @@ final class StepRunner {
   private final RequestInputs request;
   private final RequestProgress progress;
   private final EngineServices services;
+  private final Secrets secrets;
 
-  StepRunner(RequestInputs request, RequestProgress progress) {
+  StepRunner(RequestInputs request, RequestProgress progress, Secrets secrets) {
     this.request = request;
     this.progress = progress;
+    this.secrets = secrets;
     this.services = request.services();
   }
 
@@ -58,8 +61,10 @@ final class StepRunner {
   }
 
   private Future<Run> consume(int index, StepSpec step, ExecCall call, Instant started) {
-    OutputRecorder out = new OutputRecorder(services, request.keys().log(index, step.name(), "stdout"), request.cleanupDeadline());
-    OutputRecorder err = new OutputRecorder(services, request.keys().log(index, step.name(), "stderr"), request.cleanupDeadline());
+    OutputRecorder out = new OutputRecorder(services, request.keys().log(index, step.name(), "stdout"),
+        request.cleanupDeadline(), secrets.stream());
+    OutputRecorder err = new OutputRecorder(services, request.keys().log(index, step.name(), "stderr"),
+        request.cleanupDeadline(), secrets.stream());
     ExitWatch exitWatch = new ExitWatch(call);
     call.events().handler(event -> {
       exitWatch.seen(event);

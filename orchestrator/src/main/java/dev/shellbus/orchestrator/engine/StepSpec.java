@@ -1,5 +1,6 @@
 package dev.shellbus.orchestrator.engine;
 
+import dev.shellbus.orchestrator.redact.Secrets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,11 @@ public record StepSpec(
     if (argv.isEmpty()) {
       throw new IllegalArgumentException("step " + name + " has an empty argv");
     }
+  }
+
+  /** The secret values of this step's env. */
+  public Secrets secrets() {
+    return Secrets.fromEnv(environment, secretEnvKeys);
   }
 
   /** A step with just a name and argv. */

@@ -7,66 +7,55 @@ import dev.shellbus.events.v1.RunJob;
 import dev.shellbus.events.v1.SandboxRequest;
 import dev.shellbus.events.v1.SandboxSpec;
 import dev.shellbus.events.v1.Step;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
+import dev.shellbus.orchestrator.redact.Secrets;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Knows the secret values of one request (the values of every env key the request marks secret, sandbox-wide and
  * per command) and masks them, in text and in output bytes, with {@link Redaction#MASK}, longest first.
  *
- * <p>Results carry the inline head and tail of each output stream: a command that prints a secret would otherwise
- * put it in the result. The log objects in the store keep the raw bytes; access to them is the store's business.
+ * <p>Which values are secret and how bytes are masked is {@link Secrets}, the same rule the engine applies to the
+ * output streams it stores as log objects; results carry the inline head and tail of those streams, masked again
+ * here along with argv and messages (nothing is left to mask in output the engine masked already, unless a secret
+ * is a piece of the mask text itself, which is then masked once more).
  */
 public final class SecretScrubber {
 
   /** A scrubber for a request without secrets. */
-  public static final SecretScrubber NONE = new SecretScrubber(List.of());
+  public static final SecretScrubber NONE = new SecretScrubber(Secrets.NONE);
 
-  private final List<String> secrets;
-  private final List<byte[]> secretBytes;
-  private static final byte[] MASK = Redaction.MASK.getBytes(StandardCharsets.UTF_8);
+  private final Secrets secrets;
 
-  private SecretScrubber(Collection<String> values) {
-    this.secrets = values.stream().filter(v -> !v.isEmpty()).distinct()
-        .sorted(Comparator.comparingInt(String::length).reversed()).toList();
-    this.secretBytes = secrets.stream().map(s -> s.getBytes(StandardCharsets.UTF_8)).toList();
+  private SecretScrubber(Secrets secrets) {
+    this.secrets = secrets;
   }
 
   /** Collects the secret values of {@code request}. */
   public static SecretScrubber of(SandboxRequest request) {
-    Set<String> values = new LinkedHashSet<>();
+    Secrets secrets = Secrets.NONE;
     Object body = request.getBody();
     if (body instanceof RunJob job) {
-      add(values, job.getSpec());
+      secrets = secrets(job.getSpec());
       for (Step step : job.getSteps()) {
-        add(values, step.getEnv(), step.getSecretEnvKeys());
+        secrets = secrets.plus(Secrets.fromEnv(step.getEnv(), step.getSecretEnvKeys()));
       }
     } else if (body instanceof OpenSession open) {
-      add(values, open.getSpec());
+      secrets = secrets(open.getSpec());
     } else if (body instanceof Exec exec) {
-      add(values, exec.getEnv(), exec.getSecretEnvKeys());
+      secrets = Secrets.fromEnv(exec.getEnv(), exec.getSecretEnvKeys());
     }
-    return values.isEmpty() ? NONE : new SecretScrubber(values);
+    return secrets.isEmpty() ? NONE : new SecretScrubber(secrets);
   }
 
   /** A scrubber for the given values (tests, and sandbox-wide secrets of a session known from elsewhere). */
   public static SecretScrubber of(Collection<String> values) {
-    return new SecretScrubber(values);
+    return new SecretScrubber(Secrets.of(values));
   }
 
-  private static void add(Set<String> values, SandboxSpec spec) {
-    add(values, spec.getEnv(), spec.getSecretEnvKeys());
-  }
-
-  private static void add(Set<String> values, Map<String, String> env, List<String> keys) {
-    keys.stream().map(env::get).filter(v -> v != null && !v.isEmpty()).forEach(values::add);
+  private static Secrets secrets(SandboxSpec spec) {
+    return Secrets.fromEnv(spec.getEnv(), spec.getSecretEnvKeys());
   }
 
   /** Returns whether the request has any secret value. */
@@ -87,7 +76,7 @@ public final class SecretScrubber {
       return text;
     }
     String out = text;
-    for (String secret : secrets) {
+    for (String secret : secrets.values()) {
       out = out.replace(secret, Redaction.MASK);
     }
     return out;
@@ -95,45 +84,6 @@ public final class SecretScrubber {
 
   /** Returns {@code bytes} with every secret value (UTF-8) masked; the same array when none occurs. */
   public byte[] bytes(byte[] bytes) {
-    if (secretBytes.isEmpty()) {
-      return bytes;
-    }
-    ByteArrayOutputStream out = null;
-    int i = 0;
-    while (i < bytes.length) {
-      byte[] hit = hitAt(bytes, i);
-      if (hit != null) {
-        if (out == null) {
-          out = new ByteArrayOutputStream(bytes.length);
-          out.write(bytes, 0, i);
-        }
-        out.write(MASK, 0, MASK.length);
-        i += hit.length;
-      } else {
-        if (out != null) {
-          out.write(bytes[i]);
-        }
-        i++;
-      }
-    }
-    return out == null ? bytes : out.toByteArray();
-  }
-
-  private byte[] hitAt(byte[] bytes, int index) {
-    for (byte[] secret : secretBytes) {
-      if (index + secret.length <= bytes.length && matches(bytes, index, secret)) {
-        return secret;
-      }
-    }
-    return null;
-  }
-
-  private static boolean matches(byte[] bytes, int index, byte[] secret) {
-    for (int j = 0; j < secret.length; j++) {
-      if (bytes[index + j] != secret[j]) {
-        return false;
-      }
-    }
-    return true;
+    return secrets.redact(bytes);
   }
 }

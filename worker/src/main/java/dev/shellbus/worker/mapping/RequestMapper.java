@@ -88,7 +88,8 @@ public final class RequestMapper {
   SandboxOptions sandbox(SandboxSpec spec) {
     Optional<byte[]> policy = spec.getPolicy() instanceof EncodedPolicy encoded
         ? Optional.of(bytes(encoded.getProtobuf())) : Optional.empty();
-    return new SandboxOptions(workspace, spec.getImage(), spec.getEnv(), policy, spec.getProviders(),
+    return new SandboxOptions(workspace, spec.getImage(), spec.getEnv(),
+        new HashSet<>(spec.getSecretEnvKeys()), policy, spec.getProviders(),
         Optional.ofNullable(spec.getGpuCount()), spec.getResources(), Optional.ofNullable(spec.getDriverConfig()),
         spec.getLabels());
   }

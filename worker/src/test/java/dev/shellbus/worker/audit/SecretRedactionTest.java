@@ -18,6 +18,7 @@ import dev.shellbus.orchestrator.engine.RequestState;
 import dev.shellbus.orchestrator.engine.Requests;
 import dev.shellbus.orchestrator.engine.StepResult;
 import dev.shellbus.orchestrator.engine.Timings;
+import dev.shellbus.orchestrator.redact.Secrets;
 import dev.shellbus.worker.mapping.Fixtures;
 import dev.shellbus.worker.mapping.LifecycleMapper;
 import dev.shellbus.worker.mapping.RequestMapper;
@@ -91,6 +92,16 @@ class SecretRedactionTest {
     assertThat(s.text("xabcdefy abc")).isEqualTo("x" + Redaction.MASK + "y " + Redaction.MASK);
     byte[] same = "nothing here".getBytes(StandardCharsets.UTF_8);
     assertThat(s.bytes(same)).isSameAs(same);
+  }
+
+  @Test
+  void theEngineMasksTheSameValuesWithTheContractsMask() {
+    Requests.Job job = (Requests.Job) new RequestMapper("w-1", "", Duration.ofHours(1))
+        .toEngine(request, 1, Fixtures.NOW);
+    assertThat(Secrets.MASK).isEqualTo(Redaction.MASK);
+    assertThat(job.secrets().values()).containsExactlyInAnyOrder(SANDBOX_SECRET, STEP_SECRET);
+    byte[] printed = ("db " + SANDBOX_SECRET + " token " + STEP_SECRET).getBytes(StandardCharsets.UTF_8);
+    assertThat(job.secrets().redact(printed)).isEqualTo(scrubber.bytes(printed));
   }
 
   static void assertNoSecret(byte[] bytes) {
