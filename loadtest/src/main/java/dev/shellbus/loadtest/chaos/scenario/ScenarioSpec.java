@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One scenario of a run as named on the command line, {@code NAME[:key=value,...]}, its parameters over the run's
+ * One scenario of a run as named on the command line, {@code NAME[:key=value,...]} (or {@code ;} between pairs), its parameters over the run's
  * defaults (the global flags), e.g. {@code kill-workers:duration=60s,every=5s} or {@code gateway-outage:outage=10s}.
  *
  * @param name the scenario's name, one of {@link #NAMES}
@@ -28,7 +28,7 @@ public record ScenarioSpec(String name, Map<String, String> params) {
     }
     Map<String, String> params = new LinkedHashMap<>(defaults);
     if (colon >= 0) {
-      for (String kv : text.substring(colon + 1).split(",")) {
+      for (String kv : text.substring(colon + 1).split("[,;]")) {
         int eq = kv.indexOf('=');
         if (eq <= 0) {
           throw new IllegalArgumentException("scenario " + name + ": expected key=value, got '" + kv + "'");
