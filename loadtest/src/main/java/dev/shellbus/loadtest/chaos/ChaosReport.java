@@ -50,6 +50,7 @@ final class ChaosReport {
         .put("resultsByStatus", new JsonObject(Map.copyOf(f.byStatus())))
         .put("resultsByError", new JsonObject(Map.copyOf(f.byError())))
         .put("dlqByReason", new JsonObject(Map.copyOf(f.dlqReasons())))
+        .put("dlqByKindAndReason", new JsonObject(Map.copyOf(f.dlqByKind())))
         .put("hostileResults", new JsonObject(Map.copyOf(f.hostileResults())))
         .put("hostileUnaccounted", f.hostileUnaccounted())
         .put("probeMaxMs", f.probeMaxMs())
@@ -95,7 +96,8 @@ final class ChaosReport {
       b.append("- not SUCCEEDED by status/code: ").append(f.byError()).append("\n");
       if (!f.dlqReasons().isEmpty() || !f.hostileResults().isEmpty()) {
         b.append("- DLQ by reason: ").append(f.dlqReasons()).append("\n");
-        b.append("- decodable hostile requests by kind:status: ").append(f.hostileResults()).append("\n");
+        b.append("- DLQ by hostile kind:reason: ").append(f.dlqByKind()).append("\n");
+        b.append("- results of decodable hostile requests by kind:status: ").append(f.hostileResults()).append("\n");
         b.append("- hostile records without a disposition: ").append(f.hostileUnaccounted()).append("\n");
       }
       if (f.probeMaxMs() >= 0) {

@@ -14,8 +14,8 @@ import java.util.stream.Collectors;
 /**
  * The chaos suite's verdict over one scenario's {@link Evidence}, pure so that a test can feed it made-up evidence.
  *
- * <p>Hard checks: no acknowledged request without a terminal result, no request id with two results unless the later
- * ones carry {@code shellbus.republished} (BEHAVIOR.md section 9: a redelivered DONE request is re-published with
+ * <p>Hard checks: no acknowledged request without a terminal result, no request id (of the good requests, each sent
+ * once; hostile records may share an id on purpose) with two results unless the later ones carry {@code shellbus.republished} (BEHAVIOR.md section 9: a redelivered DONE request is re-published with
  * that header), no sandbox of the scenario left on the gateway, no requests partition with lag, no planted secret
  * outside the requests topic, no process that died without being killed. Everything else is a figure.
  */
@@ -33,6 +33,9 @@ public final class Checker {
     List<String> unmarked = new ArrayList<>();
     int marked = 0;
     for (Map.Entry<String, List<ResultRecord>> r : byId.entrySet()) {
+      if (!e.sent().containsKey(r.getKey())) {
+        continue;
+      }
       long plain = r.getValue().stream().filter(x -> !x.republished()).count();
       marked += (int) r.getValue().stream().filter(ResultRecord::republished).count();
       if (plain > 1) {
@@ -58,15 +61,16 @@ public final class Checker {
     }
     Map<String, Integer> hostileResults = new TreeMap<>();
     int hostileWithResult = 0;
-    for (Map.Entry<String, String> h : e.hostileIds().entrySet()) {
-      List<ResultRecord> rs = byId.get(h.getKey());
-      if (rs != null) {
+    for (ResultRecord r : e.results()) {
+      String kind = e.hostileIds().get(r.requestId());
+      if (kind != null) {
         hostileWithResult++;
-        hostileResults.merge(h.getValue() + ":" + rs.get(0).status(), 1, Integer::sum);
+        hostileResults.merge(kind + ":" + r.status(), 1, Integer::sum);
       }
     }
     int hostileTotal = e.hostileKinds().values().stream().mapToInt(Integer::intValue).sum();
-    int dlqTotal = e.dlqReasons().values().stream().mapToInt(Integer::intValue).sum();
+    int dlqTotal = e.dlqByKind().entrySet().stream().filter(d -> !d.getKey().startsWith("good:"))
+        .mapToInt(Map.Entry::getValue).sum();
     int unaccounted = Math.max(0, hostileTotal - dlqTotal - hostileWithResult);
     long probeMax = -1;
     for (Map.Entry<String, Long> p : e.probes().entrySet()) {
@@ -92,7 +96,7 @@ public final class Checker {
     fail(failures, !e.crashes().isEmpty(), e.crashes().size() + " crashes: " + sample(e.crashes()));
     return new Findings(e.sent().size(), lost, unmarked, marked, stepsInSeveralAttempts(e.lifecycle()),
         undeletedSandboxes(e.lifecycle()), new TreeMap<>(e.gatewaySandboxes()), stuck, recovery, byStatus, byError,
-        new TreeMap<>(e.dlqReasons()), hostileResults, unaccounted, probeMax, new TreeMap<>(e.logBytes()),
+        new TreeMap<>(e.dlqReasons()), new TreeMap<>(e.dlqByKind()), hostileResults, unaccounted, probeMax, new TreeMap<>(e.logBytes()),
         e.crashes(), e.secretHits(), failures);
   }
 

@@ -7,6 +7,7 @@ import dev.shellbus.events.v1.SandboxResult;
 import dev.shellbus.loadtest.chaos.check.Evidence.LifecycleRecord;
 import dev.shellbus.loadtest.chaos.check.Evidence.ResultRecord;
 import dev.shellbus.loadtest.chaos.proc.ScenarioTopics;
+import dev.shellbus.loadtest.chaos.traffic.Hostile;
 import dev.shellbus.orchestrator.Deadline;
 import dev.shellbus.orchestrator.engine.SandboxLabels;
 import dev.shellbus.orchestrator.gateway.SandboxInfo;
@@ -79,9 +80,14 @@ public final class EvidenceReader {
           v.getStepIndex()));
     });
     Map<String, Integer> dlq = new TreeMap<>();
+    Map<String, Integer> dlqByKind = new TreeMap<>();
     TopicReader.readAll(bootstrap, t.dlq(), r -> {
       Header h = r.headers().lastHeader(Topics.DLQ_REASON);
-      dlq.merge(h == null ? "(none)" : new String(h.value(), StandardCharsets.UTF_8), 1, Integer::sum);
+      Header kindHeader = r.headers().lastHeader(Hostile.KIND_HEADER);
+      String reason = h == null ? "(none)" : new String(h.value(), StandardCharsets.UTF_8);
+      dlq.merge(reason, 1, Integer::sum);
+      dlqByKind.merge((kindHeader == null ? "good" : new String(kindHeader.value(), StandardCharsets.UTF_8)) + ":" + reason, 1,
+          Integer::sum);
     });
     for (String topic : topics(t)) {
       TopicReader.readAll(bootstrap, topic, r -> scanRecord(scan, r));
@@ -95,7 +101,7 @@ public final class EvidenceReader {
       scan.tree(log, "log " + log.getFileName());
     }
     scan.tree(storeDir, "store object");
-    return new Evidence(k.sent(), results, lifecycle, dlq, k.hostileIds(), k.hostileKinds(), sandboxes(t), lag(t),
+    return new Evidence(k.sent(), results, lifecycle, dlq, dlqByKind, k.hostileIds(), k.hostileKinds(), sandboxes(t), lag(t),
         logBytes, k.crashes(), scan.hits(), k.lastFaultMs(), k.probes(), k.sendFailures());
   }
 

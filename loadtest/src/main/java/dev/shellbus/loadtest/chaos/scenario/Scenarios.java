@@ -27,23 +27,28 @@ public final class Scenarios {
     }
   }
 
-  /** Kills a random worker with SIGKILL every {@code every}, restarts it a second later, for {@code duration}. */
+  /** Kills a random worker with SIGKILL at every multiple of {@code every} within {@code duration}, restarting it a
+   * second later. */
   private static void killWorkers(ScenarioContext c) throws Exception {
     ScenarioSpec s = c.spec();
     startTraffic(c);
-    long end = System.nanoTime() + s.duration("duration").toNanos();
-    Duration every = s.duration("every");
-    while (System.nanoTime() + every.toNanos() < end) {
-      ScenarioContext.sleep(every);
+    long start = System.nanoTime();
+    long duration = s.duration("duration").toNanos();
+    long every = s.duration("every").toNanos();
+    for (long at = every; at < duration; at += every) {
+      sleepUntil(start + at);
       List<Child> workers = c.stack().workers();
-      int i = c.random().nextInt(workers.size());
-      Child w = workers.get(i);
+      Child w = workers.get(c.random().nextInt(workers.size()));
       w.kill9();
       ScenarioContext.sleep(Duration.ofSeconds(1));
       w.start();
       c.faultEnded("SIGKILL " + w.name() + ", restarted");
     }
-    long left = end - System.nanoTime();
+    sleepUntil(start + duration);
+  }
+
+  private static void sleepUntil(long nanoTime) throws InterruptedException {
+    long left = nanoTime - System.nanoTime();
     if (left > 0) {
       Thread.sleep(left / 1_000_000);
     }

@@ -32,6 +32,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class Hostile implements AutoCloseable {
 
+  /** The header naming a hostile record's kind; the DLQ keeps a record's headers, so dead letters can be told apart. */
+  public static final String KIND_HEADER = "chaos.hostile-kind";
+
   private static final String SOURCE = "/shellbus/chaos/hostile";
   private static final String[] KINDS = {"random-bytes", "truncated", "wrong-fingerprint", "tombstone", "empty-value",
       "traversal-path", "absolute-path", "oversize-id", "nul-bytes", "lookalike-unicode", "empty-fields"};
@@ -118,6 +121,7 @@ public final class Hostile implements AutoCloseable {
     String ceId = id == null || id.isEmpty() ? key : id.substring(0, Math.min(id.length(), 200));
     CloudEventHeaders.write(r.headers(), CloudEventAttributes.of(EventKind.REQUEST, ceId, SOURCE, Instant.now(),
         null));
+    r.headers().add(KIND_HEADER, kind.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     producer.send(r, (m, e) -> {
       if (e != null) {
         ledger.sendFailed();

@@ -47,7 +47,7 @@ public final class Traffic implements AutoCloseable {
     this.topic = topic;
     this.requests = requests;
     this.ledger = ledger;
-    this.random = new Random(seed);
+    this.random = new Random(seed * 31 + requests.tenant().hashCode());
   }
 
   /** Starts sending {@code rate} arrivals a second, at most {@code max} arrivals (0: no limit), with secrets. */
