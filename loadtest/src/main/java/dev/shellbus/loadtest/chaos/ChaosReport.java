@@ -51,6 +51,7 @@ final class ChaosReport {
         .put("resultsByError", new JsonObject(Map.copyOf(f.byError())))
         .put("dlqByReason", new JsonObject(Map.copyOf(f.dlqReasons())))
         .put("dlqByKindAndReason", new JsonObject(Map.copyOf(f.dlqByKind())))
+        .put("dlqDuplicates", f.dlqDuplicates())
         .put("hostileResults", new JsonObject(Map.copyOf(f.hostileResults())))
         .put("hostileUnaccounted", f.hostileUnaccounted())
         .put("probeMaxMs", f.probeMaxMs())
@@ -97,6 +98,8 @@ final class ChaosReport {
       if (!f.dlqReasons().isEmpty() || !f.hostileResults().isEmpty()) {
         b.append("- DLQ by reason: ").append(f.dlqReasons()).append("\n");
         b.append("- DLQ by hostile kind:reason: ").append(f.dlqByKind()).append("\n");
+        b.append("- dead letters of a source offset already dead-lettered: ").append(f.dlqDuplicates())
+            .append("\n");
         b.append("- results of decodable hostile requests by kind:status: ").append(f.hostileResults()).append("\n");
         b.append("- hostile records without a disposition: ").append(f.hostileUnaccounted()).append("\n");
       }

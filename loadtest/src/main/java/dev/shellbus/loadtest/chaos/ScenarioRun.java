@@ -52,7 +52,7 @@ final class ScenarioRun {
       stack.regateway(spec.integer("delay-ms"));
     }
     List<String> infraCrashesBefore = stack.infraCrashes();
-    stack.startWorkers(config, logs);
+    stack.startWorkers(config, logs, topics.group());
     Ledger ledger = new Ledger();
     ChaosRequests requests = new ChaosRequests(topics.tenant(), Duration.ofMinutes(30));
     Traffic traffic = new Traffic(stack.bootstrap(), topics.requests(), requests, ledger, seed);

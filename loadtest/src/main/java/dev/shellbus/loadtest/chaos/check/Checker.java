@@ -70,7 +70,7 @@ public final class Checker {
     }
     int hostileTotal = e.hostileKinds().values().stream().mapToInt(Integer::intValue).sum();
     int dlqTotal = e.dlqByKind().entrySet().stream().filter(d -> !d.getKey().startsWith("good:"))
-        .mapToInt(Map.Entry::getValue).sum();
+        .mapToInt(Map.Entry::getValue).sum() - e.dlqDuplicates();
     int unaccounted = Math.max(0, hostileTotal - dlqTotal - hostileWithResult);
     long probeMax = -1;
     for (Map.Entry<String, Long> p : e.probes().entrySet()) {
@@ -96,7 +96,7 @@ public final class Checker {
     fail(failures, !e.crashes().isEmpty(), e.crashes().size() + " crashes: " + sample(e.crashes()));
     return new Findings(e.sent().size(), lost, unmarked, marked, stepsInSeveralAttempts(e.lifecycle()),
         undeletedSandboxes(e.lifecycle()), new TreeMap<>(e.gatewaySandboxes()), stuck, recovery, byStatus, byError,
-        new TreeMap<>(e.dlqReasons()), new TreeMap<>(e.dlqByKind()), hostileResults, unaccounted, probeMax, new TreeMap<>(e.logBytes()),
+        new TreeMap<>(e.dlqReasons()), new TreeMap<>(e.dlqByKind()), e.dlqDuplicates(), hostileResults, unaccounted, probeMax, new TreeMap<>(e.logBytes()),
         e.crashes(), e.secretHits(), failures);
   }
 

@@ -13,6 +13,7 @@ import java.util.Map;
  * @param dlqReasons the dead-letter count per {@code shellbus.dlq.reason}
  * @param dlqByKind the dead-letter count per {@code <hostile kind>:<reason>}, the kind from the record's own
  *     {@code chaos.hostile-kind} header ({@code good} when it has none)
+ * @param dlqDuplicates dead letters of a source partition and offset already dead-lettered before
  * @param hostileIds the decodable hostile requests: request id to kind
  * @param hostileKinds the hostile record count per kind
  * @param gatewaySandboxes the scenario's sandboxes still on the gateway after settle: name to phase
@@ -25,7 +26,7 @@ import java.util.Map;
  * @param sendFailures requests the broker refused for good (not counted as sent)
  */
 public record Evidence(Map<String, String> sent, List<ResultRecord> results, List<LifecycleRecord> lifecycle,
-    Map<String, Integer> dlqReasons, Map<String, Integer> dlqByKind, Map<String, String> hostileIds, Map<String, Integer> hostileKinds,
+    Map<String, Integer> dlqReasons, Map<String, Integer> dlqByKind, int dlqDuplicates, Map<String, String> hostileIds, Map<String, Integer> hostileKinds,
     Map<String, String> gatewaySandboxes, Map<Integer, Long> lag, Map<String, Long> logBytes, List<String> crashes,
     List<String> secretHits, long lastFaultMs, Map<String, Long> probes, int sendFailures) {
 

@@ -81,11 +81,16 @@ public final class EvidenceReader {
     });
     Map<String, Integer> dlq = new TreeMap<>();
     Map<String, Integer> dlqByKind = new TreeMap<>();
+    java.util.Set<String> dlqSources = new java.util.HashSet<>();
+    int[] dlqDuplicates = {0};
     TopicReader.readAll(bootstrap, t.dlq(), r -> {
       Header h = r.headers().lastHeader(Topics.DLQ_REASON);
       Header kindHeader = r.headers().lastHeader(Hostile.KIND_HEADER);
       String reason = h == null ? "(none)" : new String(h.value(), StandardCharsets.UTF_8);
       dlq.merge(reason, 1, Integer::sum);
+      if (!dlqSources.add(header(r, Topics.DLQ_SOURCE_PARTITION) + "@" + header(r, Topics.DLQ_SOURCE_OFFSET))) {
+        dlqDuplicates[0]++;
+      }
       dlqByKind.merge((kindHeader == null ? "good" : new String(kindHeader.value(), StandardCharsets.UTF_8)) + ":" + reason, 1,
           Integer::sum);
     });
@@ -101,8 +106,13 @@ public final class EvidenceReader {
       scan.tree(log, "log " + log.getFileName());
     }
     scan.tree(storeDir, "store object");
-    return new Evidence(k.sent(), results, lifecycle, dlq, dlqByKind, k.hostileIds(), k.hostileKinds(), sandboxes(t), lag(t),
+    return new Evidence(k.sent(), results, lifecycle, dlq, dlqByKind, dlqDuplicates[0], k.hostileIds(), k.hostileKinds(), sandboxes(t), lag(t),
         logBytes, k.crashes(), scan.hits(), k.lastFaultMs(), k.probes(), k.sendFailures());
+  }
+
+  private static String header(ConsumerRecord<byte[], byte[]> r, String key) {
+    Header h = r.headers().lastHeader(key);
+    return h == null ? "-" : new String(h.value(), StandardCharsets.UTF_8);
   }
 
   private static void scanRecord(SecretScan scan, ConsumerRecord<byte[], byte[]> r) {

@@ -19,6 +19,7 @@ import java.util.Map;
  * @param byError good requests' first results by {@code STATUS/CODE} when not SUCCEEDED
  * @param dlqReasons dead letters by reason
  * @param dlqByKind dead letters by hostile kind and reason
+ * @param dlqDuplicates dead letters of a source offset already dead-lettered (no marker tells them apart)
  * @param hostileResults decodable hostile requests' results by kind and status (every result record)
  * @param hostileUnaccounted hostile records with neither a dead letter nor a result
  * @param probeMaxMs the slowest good request sent behind the hostile ones, publish to result (-1: none)
@@ -30,7 +31,7 @@ import java.util.Map;
 public record Findings(int sent, List<String> lost, List<String> unmarkedDuplicates, int markedDuplicates,
     List<String> stepsInSeveralAttempts, List<String> sandboxesWithoutDeleted, Map<String, String> orphans,
     Map<Integer, Long> stuckPartitions, long recoveryMs, Map<String, Integer> byStatus, Map<String, Integer> byError,
-    Map<String, Integer> dlqReasons, Map<String, Integer> dlqByKind, Map<String, Integer> hostileResults, int hostileUnaccounted, long probeMaxMs,
+    Map<String, Integer> dlqReasons, Map<String, Integer> dlqByKind, int dlqDuplicates, Map<String, Integer> hostileResults, int hostileUnaccounted, long probeMaxMs,
     Map<String, Long> logBytes, List<String> crashes, List<String> secretHits, List<String> failures) {
 
   /** Tells whether no hard check failed. */

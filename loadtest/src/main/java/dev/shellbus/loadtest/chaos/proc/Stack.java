@@ -124,8 +124,8 @@ public final class Stack implements AutoCloseable {
     awaitGateway();
   }
 
-  /** Starts the scenario's workers (and reaper) on its configuration file and waits until each is ready. */
-  public void startWorkers(Path config, Path logDir) throws IOException {
+  /** Starts the scenario's workers (and reaper) on its configuration file and waits until each serves. */
+  public void startWorkers(Path config, Path logDir, String group) throws IOException {
     for (int i = 0; i < o.workers(); i++) {
       workers.add(new Child("worker-" + (i + 1), WorkerMain.class.getName(), heap("384m"), List.of("--config",
           config.toString(), "--worker.id=chaos-w" + (i + 1), "--management.port=" + o.ports().worker(i)), Map.of(),
@@ -137,10 +137,14 @@ public final class Stack implements AutoCloseable {
     for (int i = 0; i < workers.size(); i++) {
       awaitWorker(i);
     }
+    Readiness.await("the workers' group to settle", START, () -> Readiness.groupStable(bootstrap(), group,
+        workers.size()));
     if (o.reaper()) {
       reaper = new Child("reaper", ReaperMain.class.getName(), heap("256m"), List.of("--config", config.toString()),
           Map.of(), logDir.resolve("reaper.log"), true);
       reaper.start();
+      Readiness.await("reaper", START, () -> Readiness.httpOk("http://127.0.0.1:" + o.ports().reaper()
+          + "/health/live"));
     }
   }
 

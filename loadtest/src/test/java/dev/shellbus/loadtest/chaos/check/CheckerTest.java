@@ -111,7 +111,7 @@ class CheckerTest {
   @Test
   void hostileDispositionsAndProbe() {
     Evidence e = new Evidence(sent, results, lifecycle, Map.of("WRONG_MAGIC", 3, "EMPTY", 1),
-        Map.of("random-bytes:WRONG_MAGIC", 3, "empty-value:EMPTY", 1), Map.of("h1", "oversize-id", "h2",
+        Map.of("random-bytes:WRONG_MAGIC", 3, "empty-value:EMPTY", 1), 0, Map.of("h1", "oversize-id", "h2",
         "traversal-path"), Map.of("random-bytes", 3, "empty-value", 1,
         "oversize-id", 1, "traversal-path", 1), gateway, lag, Map.of(), crashes, secrets, 0,
         Map.of("r3", 4000L), 0);
@@ -125,7 +125,7 @@ class CheckerTest {
   }
 
   private Findings check() {
-    return Checker.check(new Evidence(sent, results, lifecycle, Map.of(), Map.of(), Map.of(), Map.of(), gateway, lag,
+    return Checker.check(new Evidence(sent, results, lifecycle, Map.of(), Map.of(), 0, Map.of(), Map.of(), gateway, lag,
         Map.of("worker-1.log", 10L), crashes, secrets, 1000, Map.of(), 0));
   }
 
