@@ -139,13 +139,19 @@ public final class ChaosMain implements Callable<Integer> {
         .put("scenarioSpecs", new JsonArray(specs.stream().map(ScenarioSpec::toString).toList()));
     List<ScenarioRun.Outcome> outcomes = new ArrayList<>();
     try (Stack stack = new Stack(options)) {
-      stack.startInfra();
-      for (int i = 0; i < specs.size(); i++) {
-        ScenarioSpec spec = specs.get(i);
-        ScenarioTopics topics = ScenarioTopics.of(runId, i + 1, partitions);
-        outcomes.add(ScenarioRun.run(stack, spec, topics, outDir.resolve((i + 1) + "-" + spec.name()),
-            seed + i, reaper));
-        ChaosReport.write(outDir, run, outcomes);
+      Thread hook = new Thread(stack::close, "chaos-stop");
+      Runtime.getRuntime().addShutdownHook(hook);
+      try {
+        stack.startInfra();
+        for (int i = 0; i < specs.size(); i++) {
+          ScenarioSpec spec = specs.get(i);
+          ScenarioTopics topics = ScenarioTopics.of(runId, i + 1, partitions);
+          outcomes.add(ScenarioRun.run(stack, spec, topics, outDir.resolve((i + 1) + "-" + spec.name()),
+              seed + i, reaper));
+          ChaosReport.write(outDir, run, outcomes);
+        }
+      } finally {
+        removeHook(hook);
       }
     }
     ChaosReport.write(outDir, run, outcomes);
@@ -154,6 +160,14 @@ public final class ChaosMain implements Callable<Integer> {
     outcomes.forEach(o -> System.out.println("  " + o.spec().name() + ": " + (o.findings().passed() ? "passed"
         : String.join("; ", o.findings().failures()))));
     return passed ? 0 : 1;
+  }
+
+  private static void removeHook(Thread hook) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException shuttingDown) {
+      // the hook is running: it stops the processes
+    }
   }
 
   private Map<String, String> defaults() {

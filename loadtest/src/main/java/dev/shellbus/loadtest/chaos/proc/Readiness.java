@@ -60,7 +60,7 @@ public final class Readiness {
   /** Tells whether the consumer group is Stable with {@code members} members, each holding partitions. */
   public static boolean groupStable(String bootstrap, String group, int members) {
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000))) {
+        AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000))) {
       var d = admin.describeConsumerGroups(java.util.List.of(group)).describedGroups().get(group)
           .get(5, TimeUnit.SECONDS);
       return d.groupState() == org.apache.kafka.common.GroupState.STABLE && d.members().size() == members
