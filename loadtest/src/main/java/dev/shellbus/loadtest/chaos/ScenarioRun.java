@@ -46,7 +46,7 @@ final class ScenarioRun {
     long start = System.currentTimeMillis();
     Path logs = dir.resolve("logs");
     Files.createDirectories(logs);
-    Path config = WorkerConfigFile.write(dir, topics, stackPorts(stack));
+    Path config = WorkerConfigFile.write(dir, topics, stack.ports());
     boolean delayed = spec.name().equals("gateway-delay");
     if (delayed) {
       stack.regateway(spec.integer("delay-ms"));
@@ -98,9 +98,5 @@ final class ScenarioRun {
     }
     LOG.info("scenario {}: {}", spec.name(), findings.passed() ? "passed" : "FAILED " + findings.failures());
     return new Outcome(spec, topics, ctx.faults(), System.currentTimeMillis() - start, arrivals, findings);
-  }
-
-  private static dev.shellbus.loadtest.chaos.proc.Ports stackPorts(Stack stack) {
-    return stack.ports();
   }
 }
