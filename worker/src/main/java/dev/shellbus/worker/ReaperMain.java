@@ -71,7 +71,7 @@ public final class ReaperMain {
     try {
       reaper = await(start(vertx, config, registry, !once));
     } catch (Exception e) {
-      System.err.println("shellbus reaper: failed to start: " + e.getMessage());
+      System.err.println("shellbus reaper: failed to start: " + WorkerMain.describe(e));
       if (!(e instanceof ShellbusException)) {
         log.error("shellbus reaper failed to start", e);
       }

@@ -39,9 +39,13 @@ final class Wiring {
 
   static ConsumerOptions consumer(WorkerConfig c) {
     KafkaSettings k = c.kafka();
+    Map<String, String> properties = new java.util.HashMap<>(k.clientProperties());
+    if (k.staticMembership()) {
+      properties.putIfAbsent(org.apache.kafka.clients.consumer.ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, c.workerId());
+    }
     return new ConsumerOptions(k.bootstrapServers(), k.groupId(), c.workerId(), k.topics(), k.maxInFlight(),
         k.maxQueuedBytes(), true, Duration.ofMillis(100), k.commitInterval(), k.revokeGrace(),
-        k.maxRetainedStates(), k.clientProperties());
+        k.maxRetainedStates(), properties);
   }
 
   static PublisherOptions publisher(WorkerConfig c) {

@@ -57,7 +57,7 @@ public final class WorkerMain {
       worker = Worker.start(vertx, config, registry).toCompletionStage().toCompletableFuture().get();
     } catch (Exception e) {
       Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
-      System.err.println("shellbus worker: failed to start: " + cause.getMessage());
+      System.err.println("shellbus worker: failed to start: " + describe(cause));
       if (!(cause instanceof ShellbusException)) {
         log.error("shellbus worker failed to start", cause);
       }
@@ -89,6 +89,19 @@ public final class WorkerMain {
   }
 
   /** Closes Vert.x, stops logging and exits with {@code status}; shared with {@link ReaperMain}. */
+  /**
+   * One line for a start failure: the message of the innermost cause that has one, else the innermost cause's type
+   * (a Kafka timeout may carry no message); for the console, so never a stack trace.
+   */
+  static String describe(Throwable failure) {
+    Throwable t = failure;
+    for (int depth = 0; depth < 8 && t.getCause() != null && t.getCause() != t
+        && (t.getMessage() == null || t instanceof ExecutionException); depth++) {
+      t = t.getCause();
+    }
+    return t.getMessage() != null ? t.getMessage() : t.getClass().getName() + " (no message)";
+  }
+
   static void exit(Vertx vertx, int status) {
     vertx.close().onComplete(ar -> {
       Logging.shutdown();

@@ -22,6 +22,17 @@ class WorkerMainTest {
   Path dir;
 
   @Test
+  void aStartFailureWithoutAMessageStillSaysWhatFailed() {
+    var timeout = new org.apache.kafka.common.errors.TimeoutException((String) null);
+    assertThat(WorkerMain.describe(new java.util.concurrent.ExecutionException(timeout)))
+        .isEqualTo("org.apache.kafka.common.errors.TimeoutException (no message)");
+    assertThat(WorkerMain.describe(new RuntimeException(null, new IllegalStateException("topic check timed out"))))
+        .isEqualTo("topic check timed out");
+    assertThat(WorkerMain.describe(new IllegalStateException("Kafka at x:1 did not answer")))
+        .isEqualTo("Kafka at x:1 did not answer");
+  }
+
+  @Test
   void aMissingConfigFileIsOneLineNamingTheFileAndExitsWith2() throws Exception {
     Path missing = dir.resolve("nope.yaml");
     Run run = run("--config", missing.toString());

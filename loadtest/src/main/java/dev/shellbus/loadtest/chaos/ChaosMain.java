@@ -40,6 +40,10 @@ public final class ChaosMain implements Callable<Integer> {
       + " replaces --scenarios)")
   List<String> scenario;
 
+  @Option(names = "--worker-flag", description = "an extra configuration flag of every worker, --key=value"
+      + " (repeatable), e.g. --worker-flag=--kafka.consumer.static-membership=true")
+  List<String> workerFlags = new java.util.ArrayList<>();
+
   @Option(names = "--out", description = "report directory (default chaos-reports/<time>)")
   Path out;
 
@@ -129,7 +133,7 @@ public final class ChaosMain implements Callable<Integer> {
     String iso = StackOptions.resolveIsolation(isolation);
     String runId = RequestFactory.randomRunId();
     StackOptions options = new StackOptions(work.toAbsolutePath(), new Ports(basePort), workers, iso, reaper,
-        List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k"));
+        List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k"), workerFlags);
     JsonObject run = new JsonObject().put("runId", runId).put("started", Instant.now().toString())
         .put("isolation", iso).put("workers", workers).put("reaper", reaper).put("basePort", basePort)
         .put("partitions", partitions).put("seed", seed)

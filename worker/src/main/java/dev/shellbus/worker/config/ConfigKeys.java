@@ -69,6 +69,10 @@ public final class ConfigKeys {
       Duration.ofSeconds(1), Duration.ofMillis(10), "How often completed offsets are committed.");
   public static final ConfigKey<Duration> REVOKE_GRACE = duration("kafka.consumer.revoke-grace",
       Duration.ofSeconds(30), Duration.ZERO, "How long a rebalance waits for running requests of revoked partitions.");
+  public static final ConfigKey<Boolean> STATIC_MEMBERSHIP = bool("kafka.consumer.static-membership", false,
+      "Join the group as a static member named by worker.id (group.instance.id): a worker restarted with the same id"
+          + " within the session timeout takes its partitions back without a rebalance. Needs a worker.id that is"
+          + " stable across restarts and unique in the group.");
   public static final ConfigKey<Integer> MAX_RETAINED_STATES = intKey("kafka.consumer.max-retained-states",
       ConsumerOptions.DEFAULT_MAX_RETAINED_STATES, 1, 100_000_000, "Request states kept in memory per partition (about 3 KiB each) to recognise a request id sent"
           + " again; past it the oldest committed ones are dropped (uncommitted ones never).");

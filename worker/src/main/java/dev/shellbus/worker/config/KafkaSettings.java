@@ -30,11 +30,12 @@ import java.util.Properties;
  * @param maxRetainedStates request states kept in memory per partition
  * @param deliveryTimeout bound of one publish
  * @param clientProperties extra properties of every Kafka client
+ * @param staticMembership whether the request consumer joins as a static member named by the worker id
  */
 public record KafkaSettings(String bootstrapServers, String groupId, TopicNames topics, boolean createTopics,
     int partitions, short replicationFactor, Duration stateRetention, int maxInFlight, long maxQueuedBytes,
     Duration commitInterval, Duration revokeGrace, int maxRetainedStates, Duration deliveryTimeout,
-    Map<String, String> clientProperties) {
+    Map<String, String> clientProperties, boolean staticMembership) {
 
   /** Copies the properties. */
   public KafkaSettings {
@@ -56,7 +57,7 @@ public record KafkaSettings(String bootstrapServers, String groupId, TopicNames 
     return new KafkaSettings(v.get(KAFKA_BOOTSTRAP), v.get(KAFKA_GROUP), topics, v.get(TOPICS_CREATE),
         v.get(TOPICS_PARTITIONS), v.get(TOPICS_REPLICATION).shortValue(), v.get(TOPICS_STATE_RETENTION),
         v.get(MAX_IN_FLIGHT), v.get(MAX_QUEUED_BYTES), v.get(COMMIT_INTERVAL), v.get(REVOKE_GRACE),
-        v.get(MAX_RETAINED_STATES), v.get(DELIVERY_TIMEOUT), props);
+        v.get(MAX_RETAINED_STATES), v.get(DELIVERY_TIMEOUT), props, v.get(STATIC_MEMBERSHIP));
   }
 
   private static Map<String, String> readProperties(Path file) {

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -225,7 +226,9 @@ final class PollLoop implements Runnable {
       } catch (KafkaException e) {
         LOG.warn("Leaving the group failed: {}", e.toString());
       }
-      consumer.close();
+      // A static member does not leave the group on its own; a stop that is not a crash hands its partitions over now.
+      consumer.close(CloseOptions.groupMembershipOperation(aborted
+          ? CloseOptions.GroupMembershipOperation.DEFAULT : CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
     }
     if (states != null) {
       states.close();

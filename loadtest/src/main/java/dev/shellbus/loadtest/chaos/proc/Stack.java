@@ -127,8 +127,10 @@ public final class Stack implements AutoCloseable {
   /** Starts the scenario's workers (and reaper) on its configuration file and waits until each serves. */
   public void startWorkers(Path config, Path logDir, String group) throws IOException {
     for (int i = 0; i < o.workers(); i++) {
-      workers.add(new Child("worker-" + (i + 1), WorkerMain.class.getName(), heap("384m"), List.of("--config",
-          config.toString(), "--worker.id=chaos-w" + (i + 1), "--management.port=" + o.ports().worker(i)), Map.of(),
+      List<String> args = new ArrayList<>(List.of("--config", config.toString(), "--worker.id=chaos-w" + (i + 1),
+          "--management.port=" + o.ports().worker(i)));
+      args.addAll(o.workerFlags());
+      workers.add(new Child("worker-" + (i + 1), WorkerMain.class.getName(), heap("384m"), args, Map.of(),
           logDir.resolve("worker-" + (i + 1) + ".log"), true));
     }
     for (Child w : workers) {

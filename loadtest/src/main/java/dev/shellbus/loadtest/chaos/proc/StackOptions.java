@@ -12,9 +12,10 @@ import java.util.List;
  * @param isolation the dev gateway's exec isolation: {@code bubblewrap}, {@code none} or {@code simulated}
  * @param reaper whether a reaper process runs beside the workers
  * @param jvmArgs options of every forked JVM
+ * @param workerFlags extra {@code --key=value} configuration flags of every worker, e.g. a consumer setting under test
  */
 public record StackOptions(Path workDir, Ports ports, int workers, String isolation, boolean reaper,
-    List<String> jvmArgs) {
+    List<String> jvmArgs, List<String> workerFlags) {
 
   /** The isolation {@code auto} resolves to: bubblewrap when {@code /usr/bin/bwrap} runs, else plain processes. */
   public static String resolveIsolation(String asked) {
