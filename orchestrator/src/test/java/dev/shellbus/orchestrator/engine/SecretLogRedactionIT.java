@@ -17,17 +17,13 @@ import dev.shellbus.orchestrator.retry.Retrier;
 import dev.shellbus.orchestrator.retry.RetryListener;
 import dev.shellbus.orchestrator.retry.RetryPolicy;
 import dev.shellbus.orchestrator.store.DigestingReadStream;
-import dev.shellbus.orchestrator.store.ObjectContent;
-import dev.shellbus.orchestrator.store.ObjectRef;
 import dev.shellbus.orchestrator.store.StoredObject;
 import dev.shellbus.orchestrator.store.s3.S3ObjectStore;
 import dev.shellbus.orchestrator.store.s3.S3Settings;
-import dev.shellbus.orchestrator.testing.OnContext;
+import dev.shellbus.orchestrator.testing.StoredBytes;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -142,16 +138,6 @@ class SecretLogRedactionIT {
   }
 
   private static byte[] download(String uri) {
-    return OnContext.await(context, () -> store.get(ObjectRef.parse(uri), Deadline.in(Duration.ofSeconds(30)))
-        .compose(SecretLogRedactionIT::readAll));
-  }
-
-  private static Future<byte[]> readAll(ObjectContent content) {
-    Promise<byte[]> done = Promise.promise();
-    Buffer all = Buffer.buffer();
-    content.body().exceptionHandler(done::tryFail);
-    content.body().endHandler(v -> done.tryComplete(all.getBytes()));
-    content.body().handler(all::appendBuffer);
-    return done.future();
+    return StoredBytes.download(context, store, uri);
   }
 }
