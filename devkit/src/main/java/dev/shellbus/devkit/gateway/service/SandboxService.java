@@ -79,8 +79,10 @@ public final class SandboxService {
     Sandbox sandbox = record.sandbox();
     String image = spec.getTemplate().getImage();
     journal.info(record, "sandbox created in workspace '" + workspace + "' with image '" + image + "'");
-    journal.warn(record, "image '" + image + "' not pulled; the dev gateway runs on the host root filesystem");
-    journal.warning(record, "ImageNotPulled", "image not pulled; dev gateway runs on the host root filesystem");
+    journal.warn(record, "image '" + image + "' not pulled; the dev gateway runs commands on a read-only view of the"
+        + " host's system directories");
+    journal.warning(record, "ImageNotPulled",
+        "image not pulled; dev gateway runs commands on a read-only view of the host's system directories");
     return workspaces.create(record.directory())
         .map(created -> {
           lifecycle.provisioned(record);
