@@ -138,12 +138,8 @@ final class WorkerVerticle extends VerticleBase {
         () -> store.checkBucket(config.store().bucket(), Deadline.in(probeTimeout)));
     for (Breaker breaker : List.of(gatewayBreaker, storeBreaker)) {
       metrics.bindBreaker(breaker);
-      breaker.listen((dependency, state, why) -> {
-        readiness.outage(dependency, state == Breaker.State.CLOSED ? null : why);
-        if (consumer != null) {
-          consumer.hold(gatewayBreaker.isOpen() || storeBreaker.isOpen());
-        }
-      });
+      breaker.listen((dependency, state, why) -> readiness.outage(dependency,
+          state == Breaker.State.CLOSED ? null : why));
     }
   }
 
@@ -161,6 +157,7 @@ final class WorkerVerticle extends VerticleBase {
     health = new HealthChecks(vertx, blocking, gateway, gatewayBreaker, readiness, Wiring.admin(config),
         config.management().healthInterval(), config.management().healthTimeout());
     heartbeats.start();
+    consumer.holdWhile(() -> gatewayBreaker.isOpen() || storeBreaker.isOpen());
     return consumer.start().compose(v -> {
       consumer.terminated().onFailure(e -> {
         LOG.error("The request consumer of worker {} stopped: {}", config.workerId(), e.toString());

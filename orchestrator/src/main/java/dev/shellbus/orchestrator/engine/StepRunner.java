@@ -17,9 +17,9 @@ import java.util.Optional;
 /**
  * Runs one step: one exec that asks for the step's own timeout (the gateway adapter decides the
  * exec's {@link ExecLimit} from it and the request's remaining budget); stdout and stderr streamed
- * to log objects while the inline head and tail are kept, both with the request's secret values masked; an exit 124 read as the limit the call
- * reports, the step's own timeout or the request deadline; a stream that ends without an exit
- * reported as the exec error it is (never exit 0).
+ * to log objects while the inline head and tail are kept, both with the request's secret values
+ * masked; an exit 124 read as the limit the call reports, the step's own timeout or the request
+ * deadline; a stream that ends without an exit reported as the exec error it is (never exit 0).
  */
 final class StepRunner {
   /**

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,7 +80,7 @@ public final class Breaker {
   private final Policy policy;
   private final Supplier<Future<?>> probe;
   private final List<Listener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
-  private final List<Runnable> waiters = new ArrayList<>();
+  private final List<Consumer<Boolean>> waiters = new ArrayList<>();
   private State state = State.CLOSED;
   private int consecutive;
   private Instant openedAt;
@@ -161,13 +162,14 @@ public final class Breaker {
   }
 
   /**
-   * Completes with true on the caller's context once the breaker is closed (at once when it is), or with false when
-   * {@code deadline} comes first or the breaker is stopped.
+   * Completes with true on the caller's context once the breaker has closed (at once when it is closed; it may open
+   * again before the caller acts, and {@link #guard} then waits again), or with false when {@code deadline} comes
+   * first or the breaker is stopped.
    */
   public Future<Boolean> awaitClosed(Deadline deadline) {
     Context context = vertx.getOrCreateContext();
     Promise<Boolean> promise = Promise.promise();
-    Runnable wake;
+    Consumer<Boolean> wake;
     synchronized (this) {
       if (state == State.CLOSED) {
         return Future.succeededFuture(true);
@@ -177,9 +179,9 @@ public final class Breaker {
       }
       long timer = vertx.setTimer(Math.max(1, deadline.remaining().toMillis()),
           id -> context.runOnContext(v -> promise.tryComplete(false)));
-      wake = () -> {
+      wake = closed -> {
         vertx.cancelTimer(timer);
-        context.runOnContext(v -> promise.tryComplete(isOpen() ? Boolean.FALSE : Boolean.TRUE));
+        context.runOnContext(v -> promise.tryComplete(closed));
       };
       waiters.add(wake);
     }
@@ -231,7 +233,7 @@ public final class Breaker {
 
   /** Stops probing and releases every waiter with false; for shutdown. */
   public void stop() {
-    List<Runnable> wake;
+    List<Consumer<Boolean>> wake;
     synchronized (this) {
       stopped = true;
       if (probeTimer >= 0) {
@@ -240,7 +242,7 @@ public final class Breaker {
       wake = List.copyOf(waiters);
       waiters.clear();
     }
-    wake.forEach(Runnable::run);
+    wake.forEach(w -> w.accept(false));
   }
 
   private void open(String why) {
@@ -258,7 +260,7 @@ public final class Breaker {
   }
 
   private void close(String why) {
-    List<Runnable> wake;
+    List<Consumer<Boolean>> wake;
     String down;
     synchronized (this) {
       if (state == State.CLOSED) {
@@ -276,7 +278,7 @@ public final class Breaker {
     }
     LOG.info("{} available again after {} ({})", dependency, down, why);
     listeners.forEach(l -> l.changed(dependency, State.CLOSED, "after " + down));
-    wake.forEach(Runnable::run);
+    wake.forEach(w -> w.accept(true));
   }
 
   /** Caller holds the lock. */

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -52,6 +53,7 @@ final class PollLoop implements Runnable {
   private volatile boolean aborted;
   private volatile Duration revokeGrace;
   private boolean backpressure;
+  private volatile BooleanSupplier hold = () -> false;
   private boolean held;
   private boolean draining;
 
@@ -102,16 +104,9 @@ final class PollLoop implements Runnable {
     });
   }
 
-  /** Asks the poll thread to stop fetching while a dependency is down ({@code hold}) or to fetch again; any thread. */
-  void setHeld(boolean hold) {
-    commands.add(() -> {
-      if (held != hold) {
-        LOG.info("{} fetching requests: {}", hold ? "Stopped" : "Resumed",
-            hold ? "a dependency is unavailable" : "dependencies available again");
-      }
-      held = hold;
-      applyPause();
-    });
+  /** Makes the poll thread stop fetching while {@code hold} answers true (a dependency is down); any thread. */
+  void holdWhile(BooleanSupplier hold) {
+    this.hold = hold;
   }
 
   /**
@@ -194,6 +189,7 @@ final class PollLoop implements Runnable {
         command.run();
       }
       commitQueue.drainTo(commits);
+      applyHold();
       if (System.nanoTime() >= nextCommit) {
         commitCompleted();
         nextCommit = System.nanoTime() + options.commitInterval().toNanos();
@@ -250,6 +246,17 @@ final class PollLoop implements Runnable {
         LOG.debug("Committed {}", offsets);
       }
     });
+  }
+
+  /** Follows the hold condition: pauses or resumes when it changed; poll thread only. */
+  private void applyHold() {
+    boolean now = hold.getAsBoolean();
+    if (now != held) {
+      held = now;
+      LOG.info("{} fetching requests: {}", now ? "Stopped" : "Resumed",
+          now ? "a dependency is unavailable" : "dependencies available again");
+      applyPause();
+    }
   }
 
   /** Pauses or resumes every assigned partition as backpressure, outages and draining ask; poll thread only. */

@@ -5,6 +5,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 
 /**
  * Consumes requests and drives them through a {@link RequestHandler}, committing only completed work.
@@ -25,6 +26,7 @@ public final class RequestConsumer {
   private final EventPublisher publisher;
   private final ConsumerMetrics metrics = new ConsumerMetrics();
   private PollLoop loop;
+  private BooleanSupplier hold = () -> false;
 
   /** Creates the consumer; nothing connects until {@link #start()}. */
   public RequestConsumer(Vertx vertx, ConsumerOptions options, RequestHandler handler, EventPublisher publisher) {
@@ -45,6 +47,7 @@ public final class RequestConsumer {
     Context context = vertx.getOrCreateContext();
     CommitQueue commits = new CommitQueue();
     loop = new PollLoop(options, context, metrics, commits);
+    loop.holdWhile(hold);
     RequestPipeline pipeline = new RequestPipeline(vertx, options, handler, publisher, metrics, commits);
     loop.bind(new Dispatcher(vertx, options, handler, pipeline, metrics, loop::setPaused));
     Thread thread = new Thread(loop, "shellbus-kafka-poll-" + options.workerId());
@@ -87,12 +90,14 @@ public final class RequestConsumer {
   }
 
   /**
-   * Stops fetching new requests while {@code hold} is true (a dependency is down): the assigned partitions stay
-   * paused, the group membership and running requests go on. Any thread; before {@link #start()} it does nothing.
+   * Stops fetching new requests while {@code hold} answers true (a dependency is down): the assigned partitions stay
+   * paused, the group membership and running requests go on. The poll thread asks it before every poll. Any thread,
+   * before or after {@link #start()}.
    */
-  public synchronized void hold(boolean hold) {
+  public synchronized void holdWhile(BooleanSupplier condition) {
+    hold = Objects.requireNonNull(condition, "condition");
     if (loop != null) {
-      loop.setHeld(hold);
+      loop.holdWhile(condition);
     }
   }
 
